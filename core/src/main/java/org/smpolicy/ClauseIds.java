@@ -1,0 +1,95 @@
+package org.smpolicy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Clause ids as the policy numbers them ({@code 11.b}, {@code 12.b.i}, {@code 4.a.ii.4}, ranges
+ * such as {@code 5.a.i-iii}) and the {@code @clause} metadata that lists them.
+ */
+public final class ClauseIds {
+
+    private static final Pattern SEGMENT = Pattern.compile("[^0-9a-zA-Z]+");
+    private static final Pattern ROMAN = Pattern.compile("[ivx]+");
+
+    /**
+     * Orders clause ids as they stand in the document: {@code 4.a.ii.4 < 6 < 11.b < 12.b.iv < 12.b.ix}.
+     */
+    public static final Comparator<String> COMPARATOR = ClauseIds::compare;
+
+    private ClauseIds() {
+    }
+
+    /**
+     * Splits {@code @clause} metadata into ids. Ids are separated by commas; a part that starts
+     * with a letter continues the previous id, so {@code "14.a, c-j"} stays one id.
+     *
+     * @param metadata the metadata value, e.g. {@code "3.a, 12.a.i"}
+     * @return the ids in the order given; empty when the value is blank
+     */
+    public static List<String> parse(String metadata) {
+        List<String> ids = new ArrayList<>();
+        if (metadata == null || metadata.isBlank()) {
+            return ids;
+        }
+        for (String part : metadata.split(",")) {
+            String id = part.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!ids.isEmpty() && Character.isLetter(id.charAt(0))) {
+                ids.set(ids.size() - 1, ids.get(ids.size() - 1) + ", " + id);
+            } else {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private static int compare(String a, String b) {
+        String[] x = SEGMENT.split(a);
+        String[] y = SEGMENT.split(b);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Long.compare(rank(x[i], i), rank(y[i], i));
+            if (c == 0) {
+                c = x[i].compareTo(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        int c = Integer.compare(x.length, y.length);
+        return c != 0 ? c : a.compareTo(b);
+    }
+
+    // The document numbers clauses number.letter.roman.number: 12.b.iv, 4.a.ii.4.
+    private static long rank(String segment, int level) {
+        if (segment.isEmpty()) {
+            return -1;
+        }
+        if (segment.chars().allMatch(Character::isDigit)) {
+            return segment.length() > 9 ? Long.MAX_VALUE : Long.parseLong(segment);
+        }
+        if (level == 2 && ROMAN.matcher(segment).matches()) {
+            return roman(segment);
+        }
+        return segment.charAt(0);
+    }
+
+    private static long roman(String s) {
+        int total = 0;
+        int prev = 0;
+        for (int i = s.length() - 1; i >= 0; i--) {
+            int v = switch (s.charAt(i)) {
+                case 'i' -> 1;
+                case 'v' -> 5;
+                default -> 10;
+            };
+            total += v < prev ? -v : v;
+            prev = Math.max(prev, v);
+        }
+        return total;
+    }
+}

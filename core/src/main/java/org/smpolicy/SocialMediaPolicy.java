@@ -1,0 +1,212 @@
+package org.smpolicy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.smpolicy.calendar.WorkingCalendar;
+import org.smpolicy.catalogue.ClauseCatalogue;
+import org.smpolicy.catalogue.PolicyStatus;
+import org.smpolicy.engine.Parameters;
+import org.smpolicy.engine.RuleEngine;
+import org.smpolicy.model.AccountApplication;
+import org.smpolicy.model.ContactRequest;
+import org.smpolicy.model.EngagementRequest;
+import org.smpolicy.model.IncidentReport;
+import org.smpolicy.model.IncomingMessage;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.model.PublishRequest;
+import org.smpolicy.model.StaffDeparture;
+
+/**
+ * The policy, compiled once and ready to decide. Thread-safe: build one instance and share it.
+ *
+ * <pre>{@code
+ * SocialMediaPolicy policy = SocialMediaPolicy.builder()
+ *         .calendar(WorkingCalendar.englandAndWales().withClosures(closureDays))
+ *         .build();
+ *
+ * Decision d = policy.checkPublish(new PublishRequest(Account.personal("acc-1"), post, images, List.of(), List.of()));
+ * d.outcome();      // DENY
+ * d.findings();     // [Finding[clause=11.b, rule=publish.student-image-personal-account, ...]]
+ * }</pre>
+ */
+public final class SocialMediaPolicy {
+
+    private final RuleEngine engine;
+
+    private SocialMediaPolicy(RuleEngine engine) {
+        this.engine = engine;
+    }
+
+    /** @return a builder with the baseline's defaults: system clock, England and Wales calendar */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decides any request.
+     *
+     * @param request the request
+     * @return the decision
+     * @throws PolicyException when the rules cannot evaluate the request
+     */
+    public Decision decide(PolicyRequest request) {
+        return engine.decide(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * May this post go out on this account?
+     *
+     * @param request the post, its images, links and shared material, and the account
+     * @return the decision
+     */
+    public Decision checkPublish(PublishRequest request) {
+        return decide(request);
+    }
+
+    /**
+     * May this member of staff follow, like, comment on or message this person from this account?
+     *
+     * @param request the engagement
+     * @return the decision
+     */
+    public Decision checkEngagement(EngagementRequest request) {
+        return decide(request);
+    }
+
+    /**
+     * May this member of staff contact a member of the community this way?
+     *
+     * @param request the contact
+     * @return the decision
+     */
+    public Decision checkContact(ContactRequest request) {
+        return decide(request);
+    }
+
+    /**
+     * What is owed, by whom and by when, for a comment, query, complaint or message that arrived?
+     *
+     * @param message the message
+     * @return the decision, whose obligations say what must happen
+     */
+    public Decision respondTo(IncomingMessage message) {
+        return decide(message);
+    }
+
+    /**
+     * What must happen after a member of staff reports an incident?
+     *
+     * @param report the report
+     * @return the decision, whose obligations say what must happen
+     */
+    public Decision reportIncident(IncidentReport report) {
+        return decide(report);
+    }
+
+    /**
+     * Is this application for a new account complete, approved and safe to set up?
+     *
+     * @param application the application
+     * @return the decision
+     */
+    public Decision reviewApplication(AccountApplication application) {
+        return decide(application);
+    }
+
+    /**
+     * What happens to the accounts a leaving member of staff leads?
+     *
+     * @param departure the departure
+     * @return the decision, whose obligations say what must happen
+     */
+    public Decision staffDeparture(StaffDeparture departure) {
+        return decide(departure);
+    }
+
+    /** @return the clause catalogue of the loaded policy */
+    public ClauseCatalogue clauses() {
+        return engine.catalogue();
+    }
+
+    /** @return every rule, with the clauses it cites and whether it is enabled */
+    public List<RuleInfo> rules() {
+        return engine.rules();
+    }
+
+    /** @return the policy's status today, by the policy's clock and calendar */
+    public PolicyStatus status() {
+        return status(engine.calendar().localDate(engine.clock().instant()));
+    }
+
+    /**
+     * @param day a date
+     * @return the policy's status on that date, including whether it is overdue for review
+     */
+    public PolicyStatus status(LocalDate day) {
+        return engine.catalogue().status(day);
+    }
+
+    /** @return the working calendar deadlines are computed with */
+    public WorkingCalendar calendar() {
+        return engine.calendar();
+    }
+
+    /** Builds a {@link SocialMediaPolicy}. Not thread-safe; build once at start-up. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private WorkingCalendar calendar = WorkingCalendar.englandAndWales();
+        private Parameters parameters = Parameters.BASELINE;
+        private ClassLoader classLoader = SocialMediaPolicy.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        /**
+         * @param clock where "now" comes from; the system UTC clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param calendar the working calendar for deadlines; England and Wales by default
+         * @return this builder
+         */
+        public Builder calendar(WorkingCalendar calendar) {
+            this.calendar = Objects.requireNonNull(calendar, "calendar");
+            return this;
+        }
+
+        /**
+         * @param parameters the school's parameters; {@link Parameters#BASELINE} by default
+         * @return this builder
+         */
+        public Builder parameters(Parameters parameters) {
+            this.parameters = Objects.requireNonNull(parameters, "parameters");
+            return this;
+        }
+
+        /**
+         * @param classLoader where to find the rules module; this library's loader by default
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Loads and validates the rules.
+         *
+         * @return the policy
+         * @throws PolicyLoadException when the rules are unusable
+         */
+        public SocialMediaPolicy build() {
+            return new SocialMediaPolicy(RuleEngine.baseline(classLoader, clock, calendar, parameters, "baseline"));
+        }
+    }
+}

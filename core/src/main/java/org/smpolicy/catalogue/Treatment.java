@@ -1,0 +1,22 @@
+package org.smpolicy.catalogue;
+
+/** How the library treats a clause of the policy. */
+public enum Treatment {
+    /** A rule decides it from facts and cites the clause. */
+    RULE,
+    /** A rule turns an event into a duty with an owner and a deadline. */
+    OBLIGATION,
+    /** A rule attaches a non-blocking finding. */
+    ADVICE,
+    /** Only a person can decide; the engine asks for the judgement as a fact and routes to review while it is missing. */
+    JUDGEMENT,
+    /** Defines who or what the policy covers. */
+    SCOPE,
+    /** About the policy itself or the organisation; nothing for a rule to decide. */
+    GOVERNANCE;
+
+    /** @return whether clauses with this treatment must be cited by at least one rule */
+    public boolean needsRule() {
+        return this != GOVERNANCE;
+    }
+}

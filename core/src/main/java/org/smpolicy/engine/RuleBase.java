@@ -1,0 +1,96 @@
+package org.smpolicy.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionsPool;
+import org.smpolicy.ClauseIds;
+import org.smpolicy.RuleInfo;
+import org.smpolicy.calendar.WorkingCalendar;
+
+/**
+ * A compiled, validated rule base with everything a decision needs besides the request: the
+ * calendar, parameters, disabled rules and a session pool. Immutable once built; a reload
+ * builds a new one.
+ */
+final class RuleBase {
+
+    private final KieBase kieBase;
+    private final KieSessionsPool pool;
+    private final List<RuleInfo> rules;
+    private final Set<String> disabled;
+    private final WorkingCalendar calendar;
+    private final Parameters parameters;
+    private final String version;
+    private final String profile;
+
+    RuleBase(KieBase kieBase, Map<String, String> ruleSources, Map<String, String> disabled,
+             WorkingCalendar calendar, Parameters parameters, String version, String profile) {
+        this.kieBase = Objects.requireNonNull(kieBase);
+        this.disabled = Set.copyOf(disabled.keySet());
+        this.calendar = Objects.requireNonNull(calendar);
+        this.parameters = Objects.requireNonNull(parameters);
+        this.version = Objects.requireNonNull(version);
+        this.profile = Objects.requireNonNull(profile);
+        this.rules = describe(kieBase.getKiePackages(), ruleSources, disabled);
+        this.pool = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    }
+
+    static List<RuleInfo> describe(Collection<KiePackage> packages, Map<String, String> ruleSources,
+                                   Map<String, String> disabled) {
+        List<RuleInfo> out = new ArrayList<>();
+        for (KiePackage p : packages) {
+            for (Rule r : p.getRules()) {
+                Object clause = r.getMetaData().get("clause");
+                Object outcome = r.getMetaData().get("outcome");
+                out.add(new RuleInfo(r.getName(), p.getName(),
+                        ClauseIds.parse(clause == null ? null : clause.toString()),
+                        outcome == null ? "" : outcome.toString(),
+                        ruleSources.getOrDefault(r.getName(), "baseline"),
+                        Optional.ofNullable(disabled.get(r.getName()))));
+            }
+        }
+        out.sort(Comparator.comparing(RuleInfo::id));
+        return List.copyOf(out);
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    KieSessionsPool pool() {
+        return pool;
+    }
+
+    List<RuleInfo> rules() {
+        return rules;
+    }
+
+    Set<String> disabled() {
+        return disabled;
+    }
+
+    WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    Parameters parameters() {
+        return parameters;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String profile() {
+        return profile;
+    }
+}

@@ -1,0 +1,456 @@
+package org.smpolicy.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.smpolicy.Decision;
+import org.smpolicy.Effect;
+import org.smpolicy.Finding;
+import org.smpolicy.InvalidRequestException;
+import org.smpolicy.Obligation;
+import org.smpolicy.Outcome;
+import org.smpolicy.Role;
+import org.smpolicy.model.Answer;
+import org.smpolicy.model.PolicyRequest;
+
+/**
+ * Reads request documents and writes decisions as JSON, strictly: unknown fields, missing
+ * required fields, unknown enum values, duplicate keys, timestamps without an offset and
+ * documents over the {@link JsonLimits} are errors. Every error is an
+ * {@link InvalidRequestException} whose path names the offending value. Thread-safe.
+ *
+ * <pre>{@code
+ * JsonCodec json = JsonCodec.strict();
+ * PolicyRequest request = json.readRequest(Files.newInputStream(path));
+ * String out = json.writeDecision(policy.decide(request));
+ * }</pre>
+ */
+public final class JsonCodec {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private final ObjectMapper mapper;
+    private final JsonLimits limits;
+    private final ZoneId zone;
+
+    private JsonCodec(JsonLimits limits, ZoneId zone) {
+        this.limits = limits;
+        this.zone = zone;
+        JsonMapper m = JsonMapper.builder()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // absent booleans are false; null means absent (documented in docs/json.md)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("smpolicy").addDeserializer(Answer.class, new AnswerDeserializer()))
+                .addMixIn(PolicyRequest.class, RequestTypes.class)
+                .build();
+        m.coercionConfigDefaults()
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxDocumentLength(limits.maxDocumentBytes())
+                .build());
+        this.mapper = m;
+    }
+
+    /** @return a codec with the default limits, writing due times in Europe/London */
+    public static JsonCodec strict() {
+        return new JsonCodec(JsonLimits.DEFAULTS, ZoneId.of("Europe/London"));
+    }
+
+    /**
+     * @param limits the reader's limits
+     * @param zone   the zone due times are written in (the instant is the same in any zone)
+     * @return a codec
+     */
+    public static JsonCodec of(JsonLimits limits, ZoneId zone) {
+        return new JsonCodec(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(zone, "zone"));
+    }
+
+    /** @return the request type names the reader accepts in {@code type} */
+    public static List<String> requestTypes() {
+        return RequestTypes.NAMES;
+    }
+
+    /** @return this codec's limits */
+    public JsonLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Reads one request document.
+     *
+     * @param json the document
+     * @return the request
+     * @throws InvalidRequestException when the document is not a valid request
+     */
+    public PolicyRequest readRequest(String json) {
+        Objects.requireNonNull(json, "json");
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        checkSize(bytes.length);
+        return readRequest(bytes);
+    }
+
+    /**
+     * Reads one request document from a stream, reading at most the size limit plus one byte.
+     *
+     * @param in the stream; not closed
+     * @return the request
+     * @throws InvalidRequestException when the document is not a valid request or is too large
+     * @throws UncheckedIOException when the stream cannot be read
+     */
+    public PolicyRequest readRequest(InputStream in) {
+        try {
+            byte[] bytes = in.readNBytes(limits.maxDocumentBytes() + 1);
+            checkSize(bytes.length);
+            return readRequest(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkSize(int length) {
+        if (length > limits.maxDocumentBytes()) {
+            throw new InvalidRequestException("$", "request is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+        }
+    }
+
+    private PolicyRequest readRequest(byte[] bytes) {
+        try {
+            JsonNode tree = mapper.readTree(bytes);
+            if (tree == null || tree.isMissingNode()) {
+                throw new InvalidRequestException("$", "empty document: expected a JSON object with a `type` field");
+            }
+            if (!tree.isObject()) {
+                throw new InvalidRequestException("$", "expected a JSON object with a `type` field, found " + describe(tree));
+            }
+            JsonNode type = tree.get("type");
+            if (type == null) {
+                throw new InvalidRequestException("$.type", "missing required field `type`; expected one of " + RequestTypes.NAMES);
+            }
+            if (!type.isTextual() || !RequestTypes.NAMES.contains(type.asText())) {
+                throw new InvalidRequestException("$.type", "unknown request type `" + type.asText() + "`; expected one of " + RequestTypes.NAMES);
+            }
+            return mapper.treeToValue(tree, PolicyRequest.class);
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(JsonNode n) {
+        return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number"
+                : n.isBoolean() ? "a boolean" : n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Turns a Jackson error into an {@link InvalidRequestException} naming the JSON path.
+     *
+     * @param e the error
+     * @return the exception to throw
+     */
+    static InvalidRequestException translate(JsonProcessingException e) {
+        if (e instanceof JsonMappingException m) {
+            Throwable root = m.getCause();
+            String path = path(m.getPath());
+            if (m instanceof ValueInstantiationException && root instanceof InvalidRequestException ire) {
+                return ire.under(path);
+            }
+            if (m instanceof UnrecognizedPropertyException u) {
+                String known = u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds().stream()
+                        .map(Object::toString).sorted().collect(Collectors.joining(", "));
+                return new InvalidRequestException(path, "unknown field `" + u.getPropertyName() + "`" + known);
+            }
+            if (m instanceof InvalidTypeIdException t) {
+                return new InvalidRequestException(path.isEmpty() ? "$.type" : path + ".type",
+                        "unknown request type `" + t.getTypeId() + "`; expected one of " + RequestTypes.NAMES);
+            }
+            if (m instanceof InvalidFormatException f) {
+                Class<?> target = f.getTargetType();
+                if (target != null && target.isEnum()) {
+                    return new InvalidRequestException(path, "unknown value `" + f.getValue() + "`; expected one of "
+                            + Arrays.toString(target.getEnumConstants()));
+                }
+                if (root instanceof DateTimeParseException) {
+                    return new InvalidRequestException(path, "invalid date or time `" + f.getValue()
+                            + "`: expected ISO-8601, with an offset for timestamps (e.g. 2026-11-28T10:00:00Z), a date as 2026-11-28");
+                }
+                return new InvalidRequestException(path, "invalid value `" + f.getValue() + "`"
+                        + (target == null ? "" : ": expected " + simple(target)));
+            }
+            if (root instanceof DateTimeParseException dt) {
+                return new InvalidRequestException(path, "invalid date or time `" + dt.getParsedString()
+                        + "`: expected ISO-8601, with an offset for timestamps (e.g. 2026-11-28T10:00:00Z), a date as 2026-11-28");
+            }
+            if (m instanceof MismatchedInputException mi) {
+                String msg = firstLine(mi.getOriginalMessage());
+                if (msg.startsWith("Missing required creator property")) {
+                    return new InvalidRequestException(path, "missing required field");
+                }
+                Class<?> target = mi.getTargetType();
+                return new InvalidRequestException(path, (target == null ? "" : "expected " + simple(target) + ": ") + clean(msg));
+            }
+            if (root instanceof InvalidRequestException ire) {
+                return ire.under(path);
+            }
+            if (root instanceof StreamConstraintsException sc) {
+                return new InvalidRequestException(path.isEmpty() ? "$" : path, "over a limit: " + firstLine(sc.getMessage()));
+            }
+            return new InvalidRequestException(path.isEmpty() ? "$" : path, clean(firstLine(m.getOriginalMessage())));
+        }
+        if (e instanceof StreamConstraintsException sc) {
+            return new InvalidRequestException("$", "over a limit: " + clean(firstLine(sc.getOriginalMessage())) + at(sc.getLocation()));
+        }
+        return new InvalidRequestException("$", "malformed JSON" + at(e.getLocation()) + ": " + clean(firstLine(e.getOriginalMessage())));
+    }
+
+    private static String simple(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || java.util.Set.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type.getPackageName().startsWith("org.smpolicy.model") && type.isRecord()) {
+            return "an object";
+        }
+        return type.getSimpleName();
+    }
+
+    private static String at(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String clean(String s) {
+        // Jackson names internal classes; the user knows fields, not classes.
+        return s.replaceAll("`?(java\\.lang|java\\.util|java\\.time|org\\.smpolicy\\.model)\\.([A-Za-z]+)`?", "$2")
+                .replaceAll("\\(for Object starting at.*\\)", "").strip();
+    }
+
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            } else if (r.getFieldName() != null) {
+                sb.append('.').append(r.getFieldName());
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes a decision as one line of JSON.
+     *
+     * @param decision the decision
+     * @return the JSON text
+     */
+    public String writeDecision(Decision decision) {
+        try {
+            return mapper.writeValueAsString(toTree(decision));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a decision", e);
+        }
+    }
+
+    /**
+     * Writes a decision as indented JSON.
+     *
+     * @param decision the decision
+     * @return the JSON text
+     */
+    public String writeDecisionPretty(Decision decision) {
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(decision));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a decision", e);
+        }
+    }
+
+    /**
+     * @param decision a decision
+     * @return the decision as a JSON tree
+     */
+    public ObjectNode toTree(Decision decision) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("outcome", decision.outcome().name());
+        root.put("requestType", decision.requestType());
+        root.put("policyVersion", decision.policyVersion());
+        root.put("profile", decision.profile());
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : decision.findings()) {
+            ObjectNode n = findings.addObject();
+            n.put("clause", f.clause());
+            ArrayNode cs = n.putArray("clauses");
+            f.clauses().forEach(cs::add);
+            n.put("rule", f.rule());
+            n.put("outcome", f.outcome().name());
+            n.put("message", f.message());
+            f.remedy().ifPresent(r -> n.put("remedy", r));
+        }
+        ArrayNode obligations = root.putArray("obligations");
+        for (Obligation o : decision.obligations()) {
+            ObjectNode n = obligations.addObject();
+            n.put("clause", o.clause());
+            ArrayNode cs = n.putArray("clauses");
+            o.clauses().forEach(cs::add);
+            n.put("rule", o.rule());
+            n.put("owner", o.owner().name());
+            n.put("action", o.action());
+            n.put("message", o.message());
+            n.put("due", DUE.format(o.due().atZone(zone).toOffsetDateTime()));
+        }
+        return root;
+    }
+
+    /**
+     * Reads a decision written by {@link #writeDecision(Decision)}.
+     *
+     * @param json the JSON text
+     * @return the decision
+     * @throws InvalidRequestException when the text is not a decision
+     */
+    public Decision readDecision(String json) {
+        try {
+            JsonNode root = mapper.readTree(json);
+            List<Finding> findings = new ArrayList<>();
+            int i = 0;
+            for (JsonNode n : array(root, "findings", "$")) {
+                String at = "$.findings[" + i++ + "]";
+                findings.add(new Finding(text(n, "clause", at), strings(n, "clauses", at), text(n, "rule", at),
+                        enumValue(Effect.class, text(n, "outcome", at), at + ".outcome"), text(n, "message", at),
+                        Optional.ofNullable(n.get("remedy")).map(JsonNode::asText)));
+            }
+            List<Obligation> obligations = new ArrayList<>();
+            i = 0;
+            for (JsonNode n : array(root, "obligations", "$")) {
+                String at = "$.obligations[" + i++ + "]";
+                Instant due;
+                try {
+                    due = DUE.parse(text(n, "due", at), Instant::from);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidRequestException(at + ".due", "invalid timestamp `" + n.get("due").asText() + "`");
+                }
+                obligations.add(new Obligation(text(n, "clause", at), strings(n, "clauses", at), text(n, "rule", at),
+                        enumValue(Role.class, text(n, "owner", at), at + ".owner"), text(n, "action", at),
+                        text(n, "message", at), due));
+            }
+            return new Decision(enumValue(Outcome.class, text(root, "outcome", "$"), "$.outcome"), findings, obligations,
+                    text(root, "requestType", "$"), text(root, "policyVersion", "$"), text(root, "profile", "$"));
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("$", e.getMessage());
+        }
+    }
+
+    private static JsonNode array(JsonNode node, String field, String at) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isArray()) {
+            throw new InvalidRequestException(at + "." + field, "expected an array `" + field + "`");
+        }
+        return v;
+    }
+
+    private static String text(JsonNode node, String field, String at) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new InvalidRequestException(at + "." + field, "missing required text field `" + field + "`");
+        }
+        return v.asText();
+    }
+
+    private static List<String> strings(JsonNode node, String field, String at) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : array(node, field, at)) {
+            out.add(v.asText());
+        }
+        return out;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String at) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(at, "unknown value `" + value + "`; expected one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /**
+     * Writes a request as JSON, with its {@code type}.
+     *
+     * @param request the request
+     * @return the JSON text
+     */
+    public String writeRequest(PolicyRequest request) {
+        try {
+            return mapper.writerFor(PolicyRequest.class).writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a request", e);
+        }
+    }
+}

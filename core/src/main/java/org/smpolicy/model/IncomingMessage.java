@@ -1,0 +1,45 @@
+package org.smpolicy.model;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+
+/**
+ * A comment, query, complaint or message that arrived on an account: what is owed, by whom and
+ * by when? JSON type {@code incoming-message}.
+ *
+ * @param ref        an identifier for messages
+ * @param account    the account it arrived on; required
+ * @param kind       what it is; required
+ * @param senderRole who sent it; required
+ * @param receivedAt when it arrived, with its offset; required
+ * @param concerns   what a person judged to be wrong with it
+ */
+public record IncomingMessage(String ref, Account account, MessageKind kind, PersonRole senderRole,
+                              OffsetDateTime receivedAt, Set<Concern> concerns) implements PolicyRequest {
+
+    /** JSON type name. */
+    public static final String TYPE = "incoming-message";
+
+    /** Validates. */
+    public IncomingMessage {
+        ref = Require.optionalId(ref, "ref");
+        Require.present(account, "account");
+        Require.present(kind, "kind");
+        Require.present(senderRole, "senderRole");
+        Require.present(receivedAt, "receivedAt");
+        concerns = Require.enums(concerns, Concern.class, "concerns");
+    }
+
+    /**
+     * @param concern a concern
+     * @return whether the message raises it
+     */
+    public boolean has(Concern concern) {
+        return concerns.contains(concern);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

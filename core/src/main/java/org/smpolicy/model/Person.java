@@ -1,0 +1,71 @@
+package org.smpolicy.model;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+
+/**
+ * Someone a member of staff wants to engage with.
+ *
+ * @param ref         an opaque reference; never a name
+ * @param role        who they are to the Federation; required
+ * @param ageStatus   whether they are under 18, when the host does not pass a birth date
+ * @param dateOfBirth their birth date, when the host passes one
+ */
+public record Person(String ref, PersonRole role, StudentAgeStatus ageStatus, LocalDate dateOfBirth) {
+
+    /** Validates. */
+    public Person {
+        ref = Require.optionalId(ref, "ref");
+        Require.present(role, "role");
+        ageStatus = Require.or(ageStatus, StudentAgeStatus.UNKNOWN);
+    }
+
+    /** @return whether the person is a current or former student */
+    public boolean student() {
+        return role == PersonRole.STUDENT || role == PersonRole.FORMER_STUDENT;
+    }
+
+    /**
+     * The person's age status on a day. With a birth date, age is counted as UK law counts it: a
+     * person born on 29 February turns 18 on 1 March in a common year. When both a status and a
+     * birth date are given and disagree, the protective answer wins: {@code UNDER_18}.
+     *
+     * @param day the decision date
+     * @return {@code UNDER_18}, {@code ADULT} or {@code UNKNOWN}
+     */
+    public StudentAgeStatus ageStatusOn(LocalDate day) {
+        StudentAgeStatus fromBirth = dateOfBirth == null ? StudentAgeStatus.UNKNOWN
+                : day.isBefore(eighteenthBirthday(dateOfBirth)) ? StudentAgeStatus.UNDER_18 : StudentAgeStatus.ADULT;
+        if (fromBirth == StudentAgeStatus.UNDER_18 || ageStatus == StudentAgeStatus.UNDER_18) {
+            return StudentAgeStatus.UNDER_18;
+        }
+        if (fromBirth == StudentAgeStatus.ADULT || ageStatus == StudentAgeStatus.ADULT) {
+            return StudentAgeStatus.ADULT;
+        }
+        return StudentAgeStatus.UNKNOWN;
+    }
+
+    /**
+     * @param day the decision date
+     * @return whether the person counts as under 18 on that day: under 18 or age unknown
+     */
+    public boolean protectedMinorOn(LocalDate day) {
+        return ageStatusOn(day) != StudentAgeStatus.ADULT;
+    }
+
+    /**
+     * The day someone born on {@code birth} turns 18, with 29 February births turning 18 on
+     * 1 March when the 18th year is not a leap year.
+     *
+     * @param birth the birth date
+     * @return the 18th birthday
+     */
+    public static LocalDate eighteenthBirthday(LocalDate birth) {
+        int year = birth.getYear() + 18;
+        if (birth.getMonth() == Month.FEBRUARY && birth.getDayOfMonth() == 29 && !Year.isLeap(year)) {
+            return LocalDate.of(year, Month.MARCH, 1);
+        }
+        return birth.plusYears(18);
+    }
+}

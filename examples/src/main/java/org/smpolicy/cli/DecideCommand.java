@@ -1,0 +1,63 @@
+package org.smpolicy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smpolicy.Decision;
+import org.smpolicy.InvalidRequestException;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.model.PolicyRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code smpolicy decide FILE}: prints the decision for one request document. */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = {"Decide one request and print the decision as JSON.",
+                "FILE is a request document (see docs/json.md), or - for standard input."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the decision was printed (whatever its outcome)", "2:bad input or usage"})
+final class DecideCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Option(names = "--pretty", description = "indent the JSON")
+    boolean pretty;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the request document, or - for standard input")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonCodec json = JsonCodec.strict();
+        PolicyRequest request;
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+            request = json.readRequest(in);
+        } catch (NoSuchFileException e) {
+            err.println("smpolicy decide: " + file + ": no such file");
+            return Main.BAD_INPUT;
+        } catch (InvalidRequestException e) {
+            err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        SocialMediaPolicy p = policy.build();
+        Decision d = p.decide(request);
+        JsonCodec writer = JsonCodec.of(json.limits(), p.calendar().zone());
+        out.println(pretty ? writer.writeDecisionPretty(d) : writer.writeDecision(d));
+        return Main.OK;
+    }
+}

@@ -1,0 +1,23 @@
+package org.smpolicy.cli;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.smpolicy.SocialMediaPolicy;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that build a policy. */
+final class PolicyOptions {
+
+    @Option(names = "--now", paramLabel = "INSTANT",
+            description = "decide as if it were this moment (ISO-8601 with offset, e.g. 2026-11-25T10:00:00Z); default: the system clock")
+    Instant now;
+
+    SocialMediaPolicy build() {
+        SocialMediaPolicy.Builder b = SocialMediaPolicy.builder();
+        if (now != null) {
+            b.clock(Clock.fixed(now, ZoneOffset.UTC));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,33 @@
+package org.smpolicy.rules;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import org.smpolicy.SocialMediaPolicy;
+
+/** Shared policies for rule tests: built once per decision instant, as a host would. */
+public final class Policies {
+
+    /** The instant most tests decide at: Wednesday 25 November 2026, 10:00 in London. */
+    public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static final Map<Instant, SocialMediaPolicy> CACHE = new ConcurrentHashMap<>();
+
+    private Policies() {
+    }
+
+    /** @return the baseline policy deciding at {@link #NOW} */
+    public static SocialMediaPolicy baseline() {
+        return at(NOW);
+    }
+
+    /**
+     * @param now the decision instant
+     * @return the baseline policy deciding at that instant
+     */
+    public static SocialMediaPolicy at(Instant now) {
+        return CACHE.computeIfAbsent(now, n -> SocialMediaPolicy.builder().clock(Clock.fixed(n, ZoneOffset.UTC)).build());
+    }
+}
