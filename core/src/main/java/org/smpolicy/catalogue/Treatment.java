@@ -15,8 +15,26 @@ public enum Treatment {
     /** About the policy itself or the organisation; nothing for a rule to decide. */
     GOVERNANCE;
 
-    /** @return whether clauses with this treatment must be cited by at least one rule */
+    /**
+     * @return whether clauses with this treatment must be cited by at least one rule; scope and
+     *         governance clauses may be carried by a note instead
+     */
     public boolean needsRule() {
-        return this != GOVERNANCE;
+        return this != GOVERNANCE && this != SCOPE;
+    }
+
+    /**
+     * @param outcome a rule's {@code @outcome} metadata
+     * @return whether a rule with that outcome carries out this treatment
+     */
+    public boolean carriedOutBy(String outcome) {
+        return switch (this) {
+            case RULE -> "DENY".equals(outcome) || "REVIEW".equals(outcome);
+            case OBLIGATION -> "OBLIGATION".equals(outcome);
+            case ADVICE -> "ADVICE".equals(outcome);
+            case JUDGEMENT -> "REVIEW".equals(outcome);
+            case SCOPE -> true;
+            case GOVERNANCE -> false;
+        };
     }
 }

@@ -1,7 +1,9 @@
 package org.smpolicy.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -31,24 +33,28 @@ final class ClausesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         SocialMediaPolicy p = policy.build();
-        Map<String, List<String>> byClause = new TreeMap<>();
+        Map<String, List<RuleInfo>> byClause = new TreeMap<>();
         for (RuleInfo r : p.rules()) {
             for (String c : r.clauses()) {
-                byClause.computeIfAbsent(c, k -> new java.util.ArrayList<>())
-                        .add(r.id() + (r.enabled() ? "" : " (disabled: " + r.disabledReason().orElse("") + ")"));
+                byClause.computeIfAbsent(c, k -> new ArrayList<>()).add(r);
             }
         }
         int gaps = 0;
         for (Clause c : p.clauses().clauses()) {
-            List<String> rules = byClause.getOrDefault(c.id(), List.of());
-            String how;
-            if (!rules.isEmpty()) {
-                how = String.join(", ", rules);
-            } else if (c.treatment().needsRule()) {
-                how = "GAP: no rule cites this clause";
+            List<RuleInfo> rules = byClause.getOrDefault(c.id(), List.of());
+            boolean carried = rules.stream().anyMatch(r -> r.enabled() && c.treatment().carriedOutBy(r.outcome()));
+            StringBuilder how = new StringBuilder();
+            if (c.treatment().needsRule() && !carried) {
+                how.append("GAP: no enabled rule carries out its ").append(c.treatment().name().toLowerCase(Locale.ROOT))
+                        .append(" treatment");
                 gaps++;
-            } else {
-                how = "no rule needed: " + c.note();
+            }
+            for (RuleInfo r : rules) {
+                how.append(how.length() == 0 ? "" : ", ").append(r.id()).append(" (").append(r.outcome()).append(')');
+                r.disabledReason().ifPresent(reason -> how.append(" [disabled: ").append(reason).append(']'));
+            }
+            if (rules.isEmpty() && !c.treatment().needsRule()) {
+                how.append("no rule needed: ").append(c.note());
             }
             out.printf("%-12s %-11s %s%n", c.id(), c.treatment(), how);
         }
