@@ -36,6 +36,23 @@ public record AccountApplication(String ref, String aim, String audience, String
     }
 
     /**
+     * @return the business-case points (5.a.i-iii) the application does not state: aim, audience, promotion
+     */
+    public List<String> missingBusinessCase() {
+        List<String> missing = new java.util.ArrayList<>();
+        if (!stated(aim)) {
+            missing.add("aim");
+        }
+        if (!stated(audience)) {
+            missing.add("audience");
+        }
+        if (!stated(promotion)) {
+            missing.add("promotion");
+        }
+        return missing;
+    }
+
+    /**
      * @param value a text field of the application
      * @return whether it says something
      */
