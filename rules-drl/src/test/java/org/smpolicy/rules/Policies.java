@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.testkit.ScenarioRunner;
 
 /** Shared policies for rule tests: built once per decision instant, as a host would. */
 public final class Policies {
@@ -14,6 +15,9 @@ public final class Policies {
     public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     private static final Map<Instant, SocialMediaPolicy> CACHE = new ConcurrentHashMap<>();
+
+    /** One scenario runner for all rule tests, so coverage adds up across test classes. */
+    public static final ScenarioRunner RUNNER = ScenarioRunner.using(clock -> at(clock.instant()));
 
     private Policies() {
     }

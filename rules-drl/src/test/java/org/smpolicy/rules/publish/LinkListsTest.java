@@ -1,0 +1,50 @@
+package org.smpolicy.rules.publish;
+
+import static org.smpolicy.testkit.DecisionAssert.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.smpolicy.Decision;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.engine.Parameters;
+import org.smpolicy.model.Account;
+import org.smpolicy.model.Answer;
+import org.smpolicy.model.Link;
+import org.smpolicy.model.Post;
+import org.smpolicy.model.PublishRequest;
+import org.smpolicy.rules.Policies;
+
+/** The school's link allow and deny lists (profile parameters) settle hosts nobody checked by hand. */
+class LinkListsTest {
+
+    static final SocialMediaPolicy WITH_LISTS = SocialMediaPolicy.builder()
+            .clock(Clock.fixed(Policies.NOW, ZoneOffset.UTC))
+            .parameters(new Parameters(Duration.ofHours(24), Set.of("somerset.gov.uk"), Set.of("bad.example")))
+            .build();
+
+    static Decision link(SocialMediaPolicy policy, String url) {
+        Post post = new Post("p", "see this", "Office", true, Answer.YES, false, false, Set.of(), Answer.UNKNOWN);
+        return policy.checkPublish(new PublishRequest(Account.federation("fb"), post, List.of(),
+                List.of(new Link(url, Answer.UNKNOWN, Answer.UNKNOWN)), List.of()));
+    }
+
+    @Test
+    void hostOnTheDenyListIsDeniedEvenInASubdomain() {
+        assertThat(link(WITH_LISTS, "https://www.bad.example/page")).isDenied().firedRule("publish.link-unsafe").cites("7.j");
+    }
+
+    @Test
+    void hostOnTheAllowListNeedsNoCheck() {
+        assertThat(link(WITH_LISTS, "https://www.somerset.gov.uk/schools")).isAllowed().doesNotCite("7.j");
+    }
+
+    @Test
+    void sameLinksWithoutListsNeedReview() {
+        assertThat(link(Policies.baseline(), "https://www.somerset.gov.uk/schools")).needsReview().firedRule("publish.link-unchecked");
+        assertThat(link(Policies.baseline(), "https://www.bad.example/page")).needsReview();
+    }
+}

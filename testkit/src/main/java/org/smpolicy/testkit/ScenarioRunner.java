@@ -1,0 +1,109 @@
+package org.smpolicy.testkit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.smpolicy.Decision;
+import org.smpolicy.Obligation;
+import org.smpolicy.SocialMediaPolicy;
+
+/**
+ * Runs scenarios against a policy built for each scenario's decision instant (one policy per
+ * instant, cached), and records coverage. Thread-safe.
+ *
+ * <pre>{@code
+ * ScenarioRunner runner = ScenarioRunner.baseline();
+ * for (Scenario s : ScenarioFile.readAll(List.of(Path.of("scenarios")))) {
+ *     ScenarioResult r = runner.run(s);
+ *     if (!r.passed()) System.out.println(r.report());
+ * }
+ * System.out.println(runner.coverage().summary());
+ * }</pre>
+ */
+public final class ScenarioRunner {
+
+    private final Function<Clock, SocialMediaPolicy> factory;
+    private final Map<Instant, SocialMediaPolicy> policies = new ConcurrentHashMap<>();
+    private final Coverage coverage;
+
+    private ScenarioRunner(Function<Clock, SocialMediaPolicy> factory) {
+        this.factory = factory;
+        this.coverage = new Coverage(policy(Scenario.DEFAULT_NOW));
+    }
+
+    /** @return a runner over the baseline policy on the class path */
+    public static ScenarioRunner baseline() {
+        return using(clock -> SocialMediaPolicy.builder().clock(clock).build());
+    }
+
+    /**
+     * @param factory builds the policy to test for a clock fixed at a scenario's instant (e.g. with a school profile)
+     * @return a runner
+     */
+    public static ScenarioRunner using(Function<Clock, SocialMediaPolicy> factory) {
+        return new ScenarioRunner(Objects.requireNonNull(factory, "factory"));
+    }
+
+    /**
+     * @param now a decision instant
+     * @return the policy deciding at that instant
+     */
+    public SocialMediaPolicy policy(Instant now) {
+        return policies.computeIfAbsent(now, n -> factory.apply(Clock.fixed(n, ZoneOffset.UTC)));
+    }
+
+    /** @return the coverage of everything run so far */
+    public Coverage coverage() {
+        return coverage;
+    }
+
+    /**
+     * @param s a scenario
+     * @return the decision and every difference from the expectation
+     */
+    public ScenarioResult run(Scenario s) {
+        Decision d = policy(s.now()).decide(s.request());
+        coverage.record(s, d);
+        List<String> diffs = new ArrayList<>();
+        Scenario.Expectation e = s.expect();
+        e.outcome().ifPresent(o -> {
+            if (d.outcome() != o) {
+                diffs.add("expected outcome " + o + " but was " + d.outcome());
+            }
+        });
+        for (String c : e.clauses()) {
+            if (!d.cites(c)) {
+                diffs.add("expected clause " + c + " to be cited, but it was not");
+            }
+        }
+        for (String r : e.rules()) {
+            boolean fired = d.findings().stream().anyMatch(f -> f.rule().equals(r))
+                    || d.obligations().stream().anyMatch(o -> o.rule().equals(r));
+            if (!fired) {
+                diffs.add("expected rule " + r + " to fire, but it did not");
+            }
+        }
+        for (String c : e.absentClauses()) {
+            if (d.cites(c)) {
+                diffs.add("expected clause " + c + " not to be cited, but it was");
+            }
+        }
+        for (Scenario.ExpectedObligation eo : e.obligations()) {
+            if (d.obligations().stream().noneMatch(eo::matches)) {
+                diffs.add("expected obligation " + eo + " but found " + (d.obligations().isEmpty() ? "none"
+                        : d.obligations().stream().map(ScenarioRunner::brief).toList()));
+            }
+        }
+        return new ScenarioResult(s, d, diffs);
+    }
+
+    private static String brief(Obligation o) {
+        return "{clause=" + o.clause() + " rule=" + o.rule() + " owner=" + o.owner() + " action=" + o.action() + " due=" + o.due() + "}";
+    }
+}
