@@ -14,10 +14,10 @@ final class PolicyOptions {
     Instant now;
 
     SocialMediaPolicy build() {
-        SocialMediaPolicy.Builder b = SocialMediaPolicy.builder();
-        if (now != null) {
-            b.clock(Clock.fixed(now, ZoneOffset.UTC));
-        }
-        return b.build();
+        return build(now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    SocialMediaPolicy build(Clock clock) {
+        return SocialMediaPolicy.builder().clock(clock).build();
     }
 }
