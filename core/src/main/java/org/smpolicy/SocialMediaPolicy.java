@@ -1,6 +1,7 @@
 package org.smpolicy;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import org.smpolicy.model.IncomingMessage;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StaffDeparture;
+import org.smpolicy.profile.SchoolProfile;
 
 /**
  * The policy, compiled once and ready to decide. Thread-safe: build one instance and share it.
@@ -125,6 +127,23 @@ public final class SocialMediaPolicy {
         return decide(departure);
     }
 
+    /**
+     * Replaces the school profile while decisions go on: the new rule base is built and checked
+     * beside the one in use and swapped in atomically. Each decision comes wholly from one rule
+     * base. When the profile has any problem this throws and the working rule base stays.
+     *
+     * @param directory the profile directory
+     * @throws PolicyLoadException listing every problem as {@code file:line: message}
+     */
+    public void reload(Path directory) {
+        engine.reload(SchoolProfile.load(directory));
+    }
+
+    /** @return the name of the school profile in use, or {@code baseline} */
+    public String profile() {
+        return engine.profile();
+    }
+
     /** @return the clause catalogue of the loaded policy */
     public ClauseCatalogue clauses() {
         return engine.catalogue();
@@ -159,6 +178,7 @@ public final class SocialMediaPolicy {
         private WorkingCalendar calendar = WorkingCalendar.englandAndWales();
         private Parameters parameters = Parameters.BASELINE;
         private ClassLoader classLoader = SocialMediaPolicy.class.getClassLoader();
+        private Path profile;
 
         private Builder() {
         }
@@ -200,13 +220,25 @@ public final class SocialMediaPolicy {
         }
 
         /**
+         * @param directory a school profile directory ({@code profile.json} plus optional {@code *.drl}
+         *                  overlays, see {@code docs/profiles.md}); its time zone and closure days are
+         *                  added to the calendar and its parameters replace {@link #parameters(Parameters)}
+         * @return this builder
+         */
+        public Builder profile(Path directory) {
+            this.profile = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
          * Loads and validates the rules.
          *
          * @return the policy
          * @throws PolicyLoadException when the rules are unusable
          */
         public SocialMediaPolicy build() {
-            return new SocialMediaPolicy(RuleEngine.baseline(classLoader, clock, calendar, parameters, "baseline"));
+            return new SocialMediaPolicy(RuleEngine.load(classLoader, clock, calendar, parameters,
+                    profile == null ? null : SchoolProfile.load(profile)));
         }
     }
 }

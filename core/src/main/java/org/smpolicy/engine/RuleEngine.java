@@ -3,13 +3,18 @@ package org.smpolicy.engine;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
@@ -22,6 +27,7 @@ import org.smpolicy.RuleInfo;
 import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.profile.SchoolProfile;
 
 /**
  * Runs requests against a rule base. Internal: hosts use {@code SocialMediaPolicy}, which wraps
@@ -32,44 +38,100 @@ public final class RuleEngine {
     /** Most rule firings one decision may take before it is stopped as a runaway. */
     static final int MAX_FIRINGS = 10_000;
 
+    private final ClassLoader loader;
     private final Clock clock;
     private final ClauseCatalogue catalogue;
-    private final RuleBase ruleBase;
+    private final KieContainer container;
+    private final WorkingCalendar baseCalendar;
+    private final Parameters baseParameters;
+    private final AtomicReference<RuleBase> ruleBase = new AtomicReference<>();
 
-    private RuleEngine(Clock clock, ClauseCatalogue catalogue, RuleBase ruleBase) {
+    private RuleEngine(ClassLoader loader, Clock clock, ClauseCatalogue catalogue, KieContainer container,
+                       WorkingCalendar calendar, Parameters parameters) {
+        this.loader = loader;
         this.clock = clock;
         this.catalogue = catalogue;
-        this.ruleBase = ruleBase;
+        this.container = container;
+        this.baseCalendar = calendar;
+        this.baseParameters = parameters;
     }
 
     /**
-     * Loads the baseline rule base named by the catalogue from the class path and checks its
-     * metadata against the catalogue.
+     * Loads the baseline rule base named by the catalogue from the class path, applies a school
+     * profile if one is given, and checks everything before it is used.
      *
      * @param loader     where to find the rules module
      * @param clock      the clock decisions read "now" from
-     * @param calendar   the working calendar
-     * @param parameters the school's parameters
-     * @param profile    the profile name decisions report
+     * @param calendar   the working calendar (a profile adds its zone and closure days)
+     * @param parameters the parameters (a profile replaces them)
+     * @param profile    the school profile, or {@code null} for the baseline
      * @return the engine
-     * @throws PolicyLoadException when a rule lacks metadata or cites an unknown clause
+     * @throws PolicyLoadException listing every problem as {@code file:line: message}
      */
-    public static RuleEngine baseline(ClassLoader loader, Clock clock, WorkingCalendar calendar,
-                                      Parameters parameters, String profile) {
+    public static RuleEngine load(ClassLoader loader, Clock clock, WorkingCalendar calendar, Parameters parameters,
+                                  SchoolProfile profile) {
         ClauseCatalogue catalogue = ClauseCatalogue.fromClasspath(loader);
         KieContainer container = KieServices.get().getKieClasspathContainer(loader);
-        KieBase kieBase;
+        RuleEngine engine = new RuleEngine(loader, Objects.requireNonNull(clock), catalogue, container, calendar, parameters);
+        engine.ruleBase.set(engine.build(profile));
+        return engine;
+    }
+
+    /**
+     * Builds and checks the rule base for a profile beside the one in use, then swaps it in
+     * atomically. Decisions already running finish on the old rule base; a profile with any
+     * problem throws and leaves the old rule base deciding.
+     *
+     * @param profile the new profile, or {@code null} for the baseline
+     * @throws PolicyLoadException listing every problem
+     */
+    public void reload(SchoolProfile profile) {
+        ruleBase.set(build(profile));
+    }
+
+    private RuleBase build(SchoolProfile profile) {
+        KieBase baseline;
         try {
-            kieBase = container.getKieBase(catalogue.kieBase());
+            baseline = container.getKieBase(catalogue.kieBase());
         } catch (RuntimeException e) {
             throw new PolicyException("cannot load the rule base `" + catalogue.kieBase() + "`: " + e.getMessage(), e);
         }
-        RuleBase base = new RuleBase(kieBase, Map.of(), Map.of(), calendar, parameters, catalogue.version(), profile);
-        List<String> problems = Validation.metadataProblems(base.rules(), catalogue, "baseline");
+        List<RuleInfo> baselineRules = RuleBase.describe(baseline.getKiePackages(), Map.of(), Map.of());
+        List<String> problems = new ArrayList<>(Validation.metadataProblems(baselineRules, catalogue, "baseline"));
+        if (profile == null) {
+            if (!problems.isEmpty()) {
+                throw new PolicyLoadException(problems);
+            }
+            return new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
+        }
+        Set<String> baselineIds = new HashSet<>();
+        baselineRules.forEach(r -> baselineIds.add(r.id()));
+        Map<String, String> sources = new HashMap<>();
+        List<Overlays.Parsed> parsed = new ArrayList<>();
+        problems.addAll(Overlays.check(profile.overlays(), catalogue, baselineIds, sources, parsed));
+        Map<String, String> outcomes = new HashMap<>();
+        baselineRules.forEach(r -> outcomes.put(r.id(), r.outcome()));
+        for (Overlays.Parsed p : parsed) {
+            for (var r : p.descr().getRules()) {
+                var o = r.getAnnotation("outcome");
+                outcomes.put(r.getName(), o == null ? "" : Overlays.annotationValue(o));
+            }
+        }
+        problems.addAll(Validation.profileProblems(profile, outcomes));
         if (!problems.isEmpty()) {
             throw new PolicyLoadException(problems);
         }
-        return new RuleEngine(Objects.requireNonNull(clock), catalogue, base);
+        KieBase kieBase = baseline;
+        if (!parsed.isEmpty()) {
+            Collection<KiePackage> packages = Overlays.compile(profile.name(), parsed, loader);
+            // An independent copy: the classpath KieBase is a JVM-wide singleton shared by every policy.
+            kieBase = container.newKieBase(catalogue.kieBase(), null);
+            ((org.drools.base.RuleBase) kieBase).addPackages(packages);
+        }
+        WorkingCalendar calendar = baseCalendar.withZone(profile.timeZone()).withClosures(profile.closureDays());
+        Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList());
+        return new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
+                catalogue.version(), profile.name());
     }
 
     /** @return the clause catalogue */
@@ -77,9 +139,9 @@ public final class RuleEngine {
         return catalogue;
     }
 
-    /** @return every rule of the rule base, with its clauses and whether it is enabled */
+    /** @return every rule of the rule base in use, with its clauses and whether it is enabled */
     public List<RuleInfo> rules() {
-        return ruleBase.rules();
+        return ruleBase.get().rules();
     }
 
     /** @return the clock */
@@ -87,20 +149,25 @@ public final class RuleEngine {
         return clock;
     }
 
-    /** @return the working calendar */
+    /** @return the working calendar of the rule base in use */
     public WorkingCalendar calendar() {
-        return ruleBase.calendar();
+        return ruleBase.get().calendar();
+    }
+
+    /** @return the name of the profile in use, or {@code baseline} */
+    public String profile() {
+        return ruleBase.get().profile();
     }
 
     /**
-     * Decides one request.
+     * Decides one request, wholly on the rule base in use when it starts.
      *
      * @param request the request
      * @return the decision
      */
     public Decision decide(PolicyRequest request) {
         Objects.requireNonNull(request, "request");
-        RuleBase base = ruleBase;
+        RuleBase base = ruleBase.get();
         Instant now = clock.instant();
         DecisionContext ctx = new DecisionContext(now, base.calendar().localDate(now), base.calendar(), base.parameters());
         Set<Finding> findings = new LinkedHashSet<>();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.smpolicy.RuleInfo;
 import org.smpolicy.catalogue.ClauseCatalogue;
+import org.smpolicy.profile.SchoolProfile;
+import java.util.Map;
 
 /** Checks a rule base against the clause catalogue before it is used. */
 final class Validation {
@@ -28,6 +30,48 @@ final class Validation {
             }
             if (!OUTCOMES.contains(r.outcome())) {
                 problems.add(place + ": rule `" + r.id() + "` has @outcome `" + r.outcome() + "`; expected one of " + OUTCOMES);
+            }
+        }
+        return problems;
+    }
+
+    static final Set<String> STRICT_OUTCOMES = Set.of("DENY", "REVIEW", "OBLIGATION");
+
+    /**
+     * Checks a profile's disable list and its relaxations: every disabled id must exist; every
+     * relaxation the profile makes (disabling a DENY, REVIEW or OBLIGATION rule, a longer
+     * response window, an allow list of link hosts) must be declared with a reason; every
+     * declared relaxation must be one the profile makes.
+     */
+    static List<String> profileProblems(SchoolProfile profile, Map<String, String> outcomes) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> made = new java.util.LinkedHashSet<>();
+        for (String rule : profile.disabled().keySet()) {
+            String outcome = outcomes.get(rule);
+            if (outcome == null) {
+                problems.add(profile.where(rule) + ": unknown rule id `" + rule + "` in disable");
+            } else if (STRICT_OUTCOMES.contains(outcome)) {
+                made.add(rule);
+            }
+        }
+        if (profile.responseWindow().toHours() > 24) {
+            made.add("responseWindowHours");
+        }
+        if (!profile.linkAllowList().isEmpty()) {
+            made.add("linkAllowList");
+        }
+        for (String m : made) {
+            if (!profile.relaxations().containsKey(m)) {
+                String what = outcomes.containsKey(m) ? "disabling " + outcomes.get(m) + " rule `" + m + "`" : "`" + m + "`";
+                problems.add(profile.where(m) + ": " + what + " makes the policy less strict than the baseline; "
+                        + "declare it in `relaxations` with a reason");
+            }
+        }
+        for (String declared : profile.relaxations().keySet()) {
+            if (!made.contains(declared)) {
+                problems.add(profile.where(declared) + ": `relaxations` declares `" + declared
+                        + "`, which this profile does not relax (only disabled DENY/REVIEW/OBLIGATION rules, "
+                        + "responseWindowHours over 24 and linkAllowList are relaxations)");
             }
         }
         return problems;

@@ -1,0 +1,286 @@
+package org.smpolicy.profile;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.smpolicy.PolicyLoadException;
+
+/**
+ * A school's customisation of the baseline policy: a directory with {@code profile.json} and
+ * optional {@code *.drl} overlay files. See {@code docs/profiles.md}.
+ *
+ * <pre>{@code
+ * SocialMediaPolicy policy = SocialMediaPolicy.builder().profile(Path.of("schools/merriott")).build();
+ * }</pre>
+ *
+ * @param name           the school's name, reported in every decision
+ * @param directory      the profile directory
+ * @param timeZone       the time zone of the school's working calendar
+ * @param closureDays    days the school is closed (INSET days, emergency closures)
+ * @param responseWindow the clause-6 response window
+ * @param linkAllowList  hosts whose links need no check
+ * @param linkDenyList   hosts that may never be linked
+ * @param disabled       baseline or overlay rules switched off, rule id to the stated reason
+ * @param relaxations    relaxations the school declares, what is relaxed (a rule id or a parameter) to the reason
+ * @param overlays       the overlay DRL files, in name order
+ * @param lines          where each key and value stands in {@code profile.json}, for messages
+ */
+public record SchoolProfile(String name, Path directory, ZoneId timeZone, SortedSet<LocalDate> closureDays,
+                            Duration responseWindow, Set<String> linkAllowList, Set<String> linkDenyList,
+                            Map<String, String> disabled, Map<String, String> relaxations, List<OverlayFile> overlays,
+                            Map<String, Integer> lines) {
+
+    /** The profile file in a profile directory. */
+    public static final String FILE = "profile.json";
+    /** The profile format version this library reads. */
+    public static final int VERSION = 1;
+    /** Parameter names a relaxation may name besides rule ids. */
+    public static final Set<String> RELAXABLE_PARAMETERS = Set.of("responseWindowHours", "linkAllowList");
+
+    private static final Set<String> FIELDS = Set.of("profileVersion", "name", "timeZone", "closureDays",
+            "responseWindowHours", "linkAllowList", "linkDenyList", "disable", "relaxations");
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** Copies. */
+    public SchoolProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(timeZone, "timeZone");
+        closureDays = Collections.unmodifiableSortedSet(new TreeSet<>(closureDays));
+        Objects.requireNonNull(responseWindow, "responseWindow");
+        linkAllowList = Set.copyOf(linkAllowList);
+        linkDenyList = Set.copyOf(linkDenyList);
+        disabled = Collections.unmodifiableMap(new LinkedHashMap<>(disabled));
+        relaxations = Collections.unmodifiableMap(new LinkedHashMap<>(relaxations));
+        overlays = List.copyOf(overlays);
+        lines = Map.copyOf(lines);
+    }
+
+    /**
+     * An overlay DRL file of a profile.
+     *
+     * @param path where it is
+     * @param text its content
+     */
+    public record OverlayFile(Path path, String text) {
+        /** Validates. */
+        public OverlayFile {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * @param key a field name or value of {@code profile.json}
+     * @return {@code dir/profile.json:LINE} for messages
+     */
+    public String where(String key) {
+        return directory.resolve(FILE) + ":" + lines.getOrDefault(key, 1);
+    }
+
+    /**
+     * Reads a profile directory, strictly.
+     *
+     * @param dir the directory
+     * @return the profile
+     * @throws PolicyLoadException listing every problem as {@code file:line: message}
+     */
+    public static SchoolProfile load(Path dir) {
+        Path file = dir.resolve(FILE);
+        if (!Files.isDirectory(dir)) {
+            throw new PolicyLoadException(List.of(dir + ": not a directory"));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new PolicyLoadException(List.of(file + ":1: missing profile file"));
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new PolicyLoadException(List.of(file + ":1: cannot read: " + e.getMessage()));
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            throw new PolicyLoadException(List.of(file + ":" + line + ": malformed JSON: " + e.getOriginalMessage()));
+        }
+        Reader r = new Reader(file, text);
+        if (root == null || !root.isObject()) {
+            throw new PolicyLoadException(List.of(file + ":1: expected a JSON object"));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            r.line(f);
+            if (!FIELDS.contains(f)) {
+                r.problem(f, "unknown field `" + f + "`; known fields: " + String.join(", ", new TreeSet<>(FIELDS)));
+            }
+        }
+        JsonNode v = root.get("profileVersion");
+        if (v == null || !v.isInt() || v.asInt() != VERSION) {
+            r.problem("profileVersion", "`profileVersion` must be " + VERSION);
+        }
+        String name = r.text(root, "name", true);
+        ZoneId zone = ZoneId.of("Europe/London");
+        String tz = r.text(root, "timeZone", false);
+        if (tz != null) {
+            try {
+                zone = ZoneId.of(tz);
+            } catch (DateTimeException e) {
+                r.problem("timeZone", "unknown time zone `" + tz + "`");
+            }
+        }
+        SortedSet<LocalDate> closures = new TreeSet<>();
+        for (String d : r.strings(root, "closureDays")) {
+            try {
+                closures.add(LocalDate.parse(d));
+            } catch (DateTimeException e) {
+                r.problem(d, "invalid closure day `" + d + "`: expected YYYY-MM-DD");
+            }
+        }
+        Duration window = Duration.ofHours(24);
+        JsonNode w = root.get("responseWindowHours");
+        if (w != null) {
+            if (!w.isInt() || w.asInt() < 1 || w.asInt() > 168) {
+                r.problem("responseWindowHours", "`responseWindowHours` must be a whole number of hours from 1 to 168, found `" + w + "`");
+            } else {
+                window = Duration.ofHours(w.asInt());
+            }
+        }
+        Map<String, String> disabled = r.pairs(root, "disable", "rule");
+        Map<String, String> relaxations = r.pairs(root, "relaxations", "of");
+        List<OverlayFile> overlays = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
+                overlays.add(new OverlayFile(p, Files.readString(p)));
+            }
+        } catch (IOException e) {
+            r.problems.add(dir + ": cannot list overlay files: " + e.getMessage());
+        }
+        if (!r.problems.isEmpty()) {
+            throw new PolicyLoadException(r.problems);
+        }
+        return new SchoolProfile(name, dir, zone, closures, window, Set.copyOf(r.strings(root, "linkAllowList")),
+                Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines);
+    }
+
+    /** Reads fields and remembers where they are. */
+    private static final class Reader {
+        final Path file;
+        final String[] textLines;
+        final List<String> problems = new ArrayList<>();
+        final Map<String, Integer> lines = new LinkedHashMap<>();
+
+        Reader(Path file, String text) {
+            this.file = file;
+            this.textLines = text.split("\n", -1);
+        }
+
+        int line(String key) {
+            return lines.computeIfAbsent(key, k -> {
+                String quoted = "\"" + k + "\"";
+                for (int i = 0; i < textLines.length; i++) {
+                    if (textLines[i].contains(quoted)) {
+                        return i + 1;
+                    }
+                }
+                return 1;
+            });
+        }
+
+        void problem(String key, String message) {
+            problems.add(file + ":" + line(key) + ": " + message);
+        }
+
+        String text(JsonNode root, String field, boolean required) {
+            JsonNode v = root.get(field);
+            line(field);
+            if (v == null) {
+                if (required) {
+                    problems.add(file + ":1: missing required field `" + field + "`");
+                }
+                return required ? "" : null;
+            }
+            if (!v.isTextual() || v.asText().isBlank()) {
+                problem(field, "`" + field + "` must be a non-empty string");
+                return "";
+            }
+            return v.asText();
+        }
+
+        List<String> strings(JsonNode root, String field) {
+            JsonNode v = root.get(field);
+            List<String> out = new ArrayList<>();
+            if (v == null) {
+                return out;
+            }
+            if (!v.isArray()) {
+                problem(field, "`" + field + "` must be an array of strings");
+                return out;
+            }
+            for (JsonNode e : v) {
+                if (!e.isTextual()) {
+                    problem(field, "`" + field + "` must contain only strings, found `" + e + "`");
+                } else {
+                    out.add(e.asText());
+                    line(e.asText());
+                }
+            }
+            return out;
+        }
+
+        Map<String, String> pairs(JsonNode root, String field, String keyName) {
+            Map<String, String> out = new LinkedHashMap<>();
+            JsonNode v = root.get(field);
+            if (v == null) {
+                return out;
+            }
+            if (!v.isArray()) {
+                problem(field, "`" + field + "` must be an array of {\"" + keyName + "\": ..., \"reason\": ...} objects");
+                return out;
+            }
+            for (JsonNode e : v) {
+                JsonNode k = e.get(keyName);
+                JsonNode reason = e.get("reason");
+                if (!e.isObject() || k == null || !k.isTextual()) {
+                    problem(field, "each `" + field + "` entry needs a `" + keyName + "` string");
+                    continue;
+                }
+                for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    if (!f.equals(keyName) && !f.equals("reason")) {
+                        problem(k.asText(), "unknown field `" + f + "` in `" + field + "`; known fields: " + keyName + ", reason");
+                    }
+                }
+                line(k.asText());
+                if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+                    problem(k.asText(), "`" + field + "` entry `" + k.asText() + "` must state a reason");
+                }
+                if (out.put(k.asText(), reason == null ? "" : reason.asText()) != null) {
+                    problem(k.asText(), "`" + k.asText() + "` is listed twice in `" + field + "`");
+                }
+            }
+            return out;
+        }
+    }
+}
