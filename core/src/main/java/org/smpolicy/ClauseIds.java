@@ -34,7 +34,7 @@ public final class ClauseIds {
         if (metadata == null || metadata.isBlank()) {
             return ids;
         }
-        for (String part : metadata.split(",")) {
+        for (String part : unquote(metadata.strip()).split(",")) {
             String id = part.strip();
             if (id.isEmpty()) {
                 continue;
@@ -46,6 +46,17 @@ public final class ClauseIds {
             }
         }
         return ids;
+    }
+
+    /**
+     * Drools keeps the quotes of annotation values in some builds ({@code "11.b"}) and strips
+     * them in others; metadata is read the same way either way.
+     *
+     * @param value a metadata value
+     * @return the value without surrounding double quotes
+     */
+    public static String unquote(String value) {
+        return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
     }
 
     private static int compare(String a, String b) {

@@ -53,7 +53,7 @@ final class RuleBase {
                 Object outcome = r.getMetaData().get("outcome");
                 out.add(new RuleInfo(r.getName(), p.getName(),
                         ClauseIds.parse(clause == null ? null : clause.toString()),
-                        outcome == null ? "" : outcome.toString(),
+                        outcome == null ? "" : ClauseIds.unquote(outcome.toString().strip()),
                         ruleSources.getOrDefault(r.getName(), "baseline"),
                         Optional.ofNullable(disabled.get(r.getName()))));
             }

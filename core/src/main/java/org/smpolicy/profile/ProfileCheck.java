@@ -127,6 +127,29 @@ public final class ProfileCheck {
         return null;
     }
 
+    // A request the baseline allows or nearly allows, with one risk varied: the invariants are
+    // only tested where other rules do not already stop the request.
+    private static PolicyRequest nearlyClean(Random r) {
+        boolean personal = r.nextBoolean();
+        Channel channel = pick(r, Channel.values());
+        Account account = new Account("acc", personal ? AccountType.PERSONAL : AccountType.FEDERATION, channel, Answer.YES,
+                false, true, false);
+        if (r.nextBoolean()) {
+            StudentAgeStatus age = pick(r, StudentAgeStatus.values());
+            return new EngagementRequest(account, pick(r, EngagementAction.values()),
+                    new Person("t", r.nextBoolean() ? PersonRole.STUDENT : PersonRole.FORMER_STUDENT, age, null), null);
+        }
+        int risk = r.nextInt(4);
+        Consent consent = risk == 0 ? Consent.unknown() : new Consent(ConsentStatus.GRANTED, Set.of(channel), null, null);
+        Answer shows = risk == 1 ? Answer.UNKNOWN : Answer.YES;
+        List<DepictedPerson> people = shows == Answer.YES
+                ? List.of(new DepictedPerson("pupil", PersonRole.STUDENT, consent, false, false)) : List.of();
+        Image img = new Image("img", people, shows, risk == 2 ? Answer.UNKNOWN : Answer.YES,
+                risk == 3 ? Answer.UNKNOWN : Answer.NO, false, false);
+        Post post = new Post("post", "text", "author", false, Answer.NO, false, false, Set.of(), Answer.UNKNOWN);
+        return new PublishRequest(account, post, List.of(img), List.of(), List.of());
+    }
+
     private static <T> T pick(Random r, T[] values) {
         return values[r.nextInt(values.length)];
     }
@@ -135,7 +158,17 @@ public final class ProfileCheck {
         return pick(r, Answer.values());
     }
 
-    static PolicyRequest generate(Random r) {
+    /**
+     * Generates one request of a mix of types (publish, engagement, contact, incoming message),
+     * with unknown answers, consents and ages among the values.
+     *
+     * @param r the random source
+     * @return the request
+     */
+    public static PolicyRequest generate(Random r) {
+        if (r.nextInt(3) == 0) {
+            return nearlyClean(r);
+        }
         Account account = new Account("acc-" + r.nextInt(5), pick(r, AccountType.values()), pick(r, Channel.values()),
                 answer(r), r.nextBoolean(), r.nextBoolean(), r.nextInt(4) == 0);
         switch (r.nextInt(4)) {

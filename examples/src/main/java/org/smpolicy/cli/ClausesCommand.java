@@ -44,7 +44,10 @@ final class ClausesCommand implements Callable<Integer> {
             List<RuleInfo> rules = byClause.getOrDefault(c.id(), List.of());
             boolean carried = rules.stream().anyMatch(r -> r.enabled() && c.treatment().carriedOutBy(r.outcome()));
             StringBuilder how = new StringBuilder();
-            if (c.treatment().needsRule() && !carried) {
+            boolean disabledByProfile = !carried && rules.stream().anyMatch(r -> !r.enabled() && c.treatment().carriedOutBy(r.outcome()));
+            if (disabledByProfile) {
+                how.append("disabled by the school profile: ");
+            } else if (c.treatment().needsRule() && !carried) {
                 how.append("GAP: no enabled rule carries out its ").append(c.treatment().name().toLowerCase(Locale.ROOT))
                         .append(" treatment");
                 gaps++;
