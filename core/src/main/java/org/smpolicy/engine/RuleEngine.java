@@ -170,6 +170,7 @@ public final class RuleEngine {
         RuleBase base = ruleBase.get();
         Instant now = clock.instant();
         DecisionContext ctx = new DecisionContext(now, base.calendar().localDate(now), base.calendar(), base.parameters());
+        Inputs.check(request, ctx.today());
         Set<Finding> findings = new LinkedHashSet<>();
         Set<Obligation> obligations = new LinkedHashSet<>();
         KieSession session = base.pool().newKieSession();

@@ -87,7 +87,10 @@ public final class JsonCodec {
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .addModule(new JavaTimeModule())
-                .addModule(new SimpleModule("smpolicy").addDeserializer(Answer.class, new AnswerDeserializer()))
+                .addModule(new SimpleModule("smpolicy")
+                        .addDeserializer(Answer.class, new AnswerDeserializer())
+                        .addDeserializer(java.time.OffsetDateTime.class, new StrictDates.Timestamp())
+                        .addDeserializer(java.time.LocalDate.class, new StrictDates.Date()))
                 .addMixIn(PolicyRequest.class, RequestTypes.class)
                 .build();
         m.coercionConfigDefaults()
@@ -188,6 +191,11 @@ public final class JsonCodec {
             throw translate(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The documented contract: the reader throws only InvalidRequestException for any input.
+            throw new InvalidRequestException("$", "invalid request: " + e.getMessage());
         }
     }
 
@@ -220,9 +228,20 @@ public final class JsonCodec {
             }
             if (m instanceof InvalidFormatException f) {
                 Class<?> target = f.getTargetType();
+                if (target == Answer.class) {
+                    return new InvalidRequestException(path, "unknown value `" + f.getValue()
+                            + "`; expected true, false, \"YES\", \"NO\" or \"UNKNOWN\"");
+                }
                 if (target != null && target.isEnum()) {
                     return new InvalidRequestException(path, "unknown value `" + f.getValue() + "`; expected one of "
                             + Arrays.toString(target.getEnumConstants()));
+                }
+                if (target == java.time.OffsetDateTime.class) {
+                    return new InvalidRequestException(path, "invalid timestamp `" + f.getValue()
+                            + "`: expected ISO-8601 with an offset, e.g. 2026-11-28T10:00:00Z or 2026-07-03T23:30:00+01:00");
+                }
+                if (target == java.time.LocalDate.class) {
+                    return new InvalidRequestException(path, "invalid date `" + f.getValue() + "`: expected YYYY-MM-DD, e.g. 2026-11-28");
                 }
                 if (root instanceof DateTimeParseException) {
                     return new InvalidRequestException(path, "invalid date or time `" + f.getValue()
@@ -241,6 +260,15 @@ public final class JsonCodec {
                     return new InvalidRequestException(path, "missing required field");
                 }
                 Class<?> target = mi.getTargetType();
+                if (msg.startsWith("Trailing token")) {
+                    return new InvalidRequestException("$", "unexpected content after the request object");
+                }
+                if (target == java.time.LocalDate.class) {
+                    return new InvalidRequestException(path, "invalid date: expected a string YYYY-MM-DD, e.g. 2026-11-28");
+                }
+                if (target == java.time.OffsetDateTime.class) {
+                    return new InvalidRequestException(path, "invalid timestamp: expected an ISO-8601 string with an offset, e.g. 2026-11-28T10:00:00Z");
+                }
                 return new InvalidRequestException(path, (target == null ? "" : "expected " + simple(target) + ": ") + clean(msg));
             }
             if (root instanceof InvalidRequestException ire) {
@@ -288,7 +316,12 @@ public final class JsonCodec {
     private static String clean(String s) {
         // Jackson names internal classes; the user knows fields, not classes.
         return s.replaceAll("`?(java\\.lang|java\\.util|java\\.time|org\\.smpolicy\\.model)\\.([A-Za-z]+)`?", "$2")
-                .replaceAll("\\(for Object starting at.*\\)", "").strip();
+                .replaceAll("\\(for Object starting at.*\\)", "")
+                .replaceAll("\\s*\\(but might if coercion.*$", "")
+                .replaceAll("\\s*\\(start marker at.*$", "")
+                .replaceAll("\\s*at \\[Source:.*$", "")
+                .replaceAll(", from `StreamReadConstraints[^`]*`\\)", ")")
+                .replace("`boolean`", "boolean").strip();
     }
 
     static String path(List<JsonMappingException.Reference> refs) {

@@ -19,6 +19,9 @@ public record Person(String ref, PersonRole role, StudentAgeStatus ageStatus, Lo
         ref = Require.optionalId(ref, "ref");
         Require.present(role, "role");
         ageStatus = Require.or(ageStatus, StudentAgeStatus.UNKNOWN);
+        if (dateOfBirth != null && dateOfBirth.getYear() < 1900) {
+            throw new org.smpolicy.InvalidRequestException("$.dateOfBirth", "birth date `" + dateOfBirth + "` is before 1900");
+        }
     }
 
     /** @return whether the person is a current or former student */

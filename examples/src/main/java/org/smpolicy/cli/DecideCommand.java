@@ -55,7 +55,13 @@ final class DecideCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         SocialMediaPolicy p = policy.build();
-        Decision d = p.decide(request);
+        Decision d;
+        try {
+            d = p.decide(request);
+        } catch (InvalidRequestException e) {
+            err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
         JsonCodec writer = JsonCodec.of(json.limits(), p.calendar().zone());
         out.println(pretty ? writer.writeDecisionPretty(d) : writer.writeDecision(d));
         return Main.OK;

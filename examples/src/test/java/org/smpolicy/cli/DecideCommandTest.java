@@ -111,6 +111,28 @@ class DecideCommandTest {
     }
 
     @Test
+    void everyHostileInputExits2WithOneLineNamingFileAndPath() throws IOException {
+        JsonNode cases = new ObjectMapper().readTree(Path.of("../core/src/test/resources/hostile-inputs.json").toFile());
+        for (JsonNode c : cases) {
+            String input = c.has("generate")
+                    ? c.get("generate").get("prefix").asText() + c.get("generate").get("unit").asText().repeat(c.get("generate").get("count").asInt())
+                            + c.get("generate").get("suffix").asText()
+                    : c.get("input").asText();
+            Cli r = decideText(input);
+            assertThat(r.code()).as(c.get("name").asText()).isEqualTo(2);
+            assertThat(r.err()).as(c.get("name").asText()).contains("request.json: " + c.get("path").asText() + ": ");
+            assertOneLineError(r);
+        }
+    }
+
+    @Test
+    void birthDateAfterTheDecisionDateExits2() throws IOException {
+        assertOneLineError(decideText("{\"type\":\"engagement\",\"account\":{\"id\":\"a\",\"type\":\"PERSONAL\"},"
+                + "\"action\":\"FOLLOW\",\"target\":{\"role\":\"STUDENT\",\"dateOfBirth\":\"2030-01-01\"}}"),
+                "$.target.dateOfBirth", "after the decision date");
+    }
+
+    @Test
     void missingFileExits2() {
         Cli r = Cli.run("decide", "no-such-file.json");
         assertThat(r.code()).isEqualTo(2);
