@@ -60,6 +60,9 @@ public record Finding(String clause, List<String> clauses, String rule, Effect o
             return c;
         }
         c = rule.compareTo(o.rule);
-        return c != 0 ? c : message.compareTo(o.message);
+        if (c == 0) {
+            c = message.compareTo(o.message);
+        }
+        return c != 0 ? c : remedy.orElse("").compareTo(o.remedy.orElse(""));
     }
 }

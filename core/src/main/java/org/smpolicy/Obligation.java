@@ -36,7 +36,7 @@ public record Obligation(String clause, List<String> clauses, String rule, Role 
         Objects.requireNonNull(due, "due");
     }
 
-    /** Orders obligations by due time, then clause, rule and action. */
+    /** Orders obligations by due time, then clause, rule, action, owner and message: a total order, so decisions are deterministic. */
     @Override
     public int compareTo(Obligation o) {
         int c = due.compareTo(o.due);
@@ -46,6 +46,12 @@ public record Obligation(String clause, List<String> clauses, String rule, Role 
         if (c == 0) {
             c = rule.compareTo(o.rule);
         }
-        return c != 0 ? c : action.compareTo(o.action);
+        if (c == 0) {
+            c = action.compareTo(o.action);
+        }
+        if (c == 0) {
+            c = owner.compareTo(o.owner);
+        }
+        return c != 0 ? c : message.compareTo(o.message);
     }
 }

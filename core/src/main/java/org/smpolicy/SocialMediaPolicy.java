@@ -10,6 +10,7 @@ import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.catalogue.PolicyStatus;
 import org.smpolicy.engine.Parameters;
 import org.smpolicy.engine.RuleEngine;
+import org.smpolicy.log.DecisionLog;
 import org.smpolicy.model.AccountApplication;
 import org.smpolicy.model.ContactRequest;
 import org.smpolicy.model.EngagementRequest;
@@ -19,6 +20,8 @@ import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StaffDeparture;
 import org.smpolicy.profile.SchoolProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The policy, compiled once and ready to decide. Thread-safe: build one instance and share it.
@@ -35,10 +38,14 @@ import org.smpolicy.profile.SchoolProfile;
  */
 public final class SocialMediaPolicy {
 
-    private final RuleEngine engine;
+    private static final Logger LOG = LoggerFactory.getLogger(SocialMediaPolicy.class);
 
-    private SocialMediaPolicy(RuleEngine engine) {
+    private final RuleEngine engine;
+    private final DecisionLog log;
+
+    private SocialMediaPolicy(RuleEngine engine, DecisionLog log) {
         this.engine = engine;
+        this.log = log;
     }
 
     /** @return a builder with the baseline's defaults: system clock, England and Wales calendar */
@@ -54,7 +61,16 @@ public final class SocialMediaPolicy {
      * @throws PolicyException when the rules cannot evaluate the request
      */
     public Decision decide(PolicyRequest request) {
-        return engine.decide(Objects.requireNonNull(request, "request"));
+        Decision d = engine.decide(Objects.requireNonNull(request, "request"));
+        if (log != null) {
+            try {
+                log.record(request, d, engine.clock().instant());
+            } catch (RuntimeException e) {
+                // Never fail a decision because the audit log failed; say so without personal data.
+                LOG.warn("decision log failed for a {} decision: {}", d.requestType(), e.getClass().getSimpleName());
+            }
+        }
+        return d;
     }
 
     /**
@@ -179,6 +195,7 @@ public final class SocialMediaPolicy {
         private Parameters parameters = Parameters.BASELINE;
         private ClassLoader classLoader = SocialMediaPolicy.class.getClassLoader();
         private Path profile;
+        private DecisionLog decisionLog;
 
         private Builder() {
         }
@@ -231,6 +248,15 @@ public final class SocialMediaPolicy {
         }
 
         /**
+         * @param log receives every decision (no personal data unless the log is told to include it); off by default
+         * @return this builder
+         */
+        public Builder decisionLog(DecisionLog log) {
+            this.decisionLog = Objects.requireNonNull(log, "log");
+            return this;
+        }
+
+        /**
          * Loads and validates the rules.
          *
          * @return the policy
@@ -238,7 +264,7 @@ public final class SocialMediaPolicy {
          */
         public SocialMediaPolicy build() {
             return new SocialMediaPolicy(RuleEngine.load(classLoader, clock, calendar, parameters,
-                    profile == null ? null : SchoolProfile.load(profile)));
+                    profile == null ? null : SchoolProfile.load(profile)), decisionLog);
         }
     }
 }
