@@ -1,6 +1,9 @@
 package org.smpolicy.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Decide one request and print the decision as JSON.",
                 "FILE is a request document (see docs/json.md), or - for standard input."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the decision was printed (whatever its outcome)", "2:bad input or usage"})
+        exitCodeList = {"0:the decision was printed (whatever its outcome)", "1:--jsonl: some lines could not be decided",
+                "2:bad input or usage"})
 final class DecideCommand implements Callable<Integer> {
 
     @Spec
@@ -36,6 +40,11 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--pretty", description = "indent the JSON")
     boolean pretty;
 
+    @Option(names = "--jsonl", description = {"FILE holds one request per line: print one decision per line, in input order,",
+            "using all cores; a bad line prints {\"line\":N,\"error\":...} in its place and FILE:N: message on",
+            "standard error, and the command exits 1 at the end"})
+    boolean jsonl;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "the request document, or - for standard input")
     String file;
 
@@ -44,6 +53,9 @@ final class DecideCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JsonCodec json = JsonCodec.strict();
+        if (jsonl) {
+            return bulk(json, out, err);
+        }
         PolicyRequest request;
         try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
             request = json.readRequest(in);
@@ -65,5 +77,22 @@ final class DecideCommand implements Callable<Integer> {
         JsonCodec writer = JsonCodec.of(json.limits(), p.calendar().zone());
         out.println(pretty ? writer.writeDecisionPretty(d) : writer.writeDecision(d));
         return Main.OK;
+    }
+
+    private int bulk(JsonCodec json, PrintWriter out, PrintWriter err) throws IOException {
+        String name = "-".equals(file) ? "<stdin>" : file;
+        BufferedReader in;
+        try {
+            in = "-".equals(file) ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16)
+                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("smpolicy decide: " + file + ": no such file");
+            return Main.BAD_INPUT;
+        }
+        try (in) {
+            SocialMediaPolicy p = policy.build();
+            int failed = new Bulk(p, json, JsonCodec.of(json.limits(), p.calendar().zone()), name).run(in, out, err);
+            return failed == 0 ? Main.OK : Main.PROBLEMS;
+        }
     }
 }
