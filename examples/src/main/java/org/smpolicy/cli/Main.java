@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "smpolicy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decide social media requests against the Federation's Social Media Policy.",
         subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, ClausesCommand.class, StatusCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a check or test found problems", "2:bad input or usage"})

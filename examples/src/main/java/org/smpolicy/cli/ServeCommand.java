@@ -1,0 +1,63 @@
+package org.smpolicy.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.server.DecisionServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code smpolicy serve}: the HTTP decision service and the playground page. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve decisions over HTTP (same JSON as 'decide') and the policy playground page.",
+                "Listens on 127.0.0.1 by default; stops cleanly on Ctrl-C or SIGTERM. See docs/service.md."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped", "2:bad options, or the port could not be bound"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Option(names = "--port", defaultValue = "8181", description = "the port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "the address to listen on (default ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--max-body", defaultValue = "1048576", description = "largest request body in bytes (default ${DEFAULT-VALUE})")
+    int maxBody;
+
+    @Option(names = "--reload-token", description = "token POST /v1/reload requires (default: env SMPOLICY_RELOAD_TOKEN); "
+            + "needed when binding to a non-loopback address")
+    String reloadToken;
+
+    @Override
+    public Integer call() throws Exception {
+        String token = reloadToken != null ? reloadToken : System.getenv("SMPOLICY_RELOAD_TOKEN");
+        SocialMediaPolicy p = policy.build();
+        DecisionServer server;
+        try {
+            server = DecisionServer.start(p, policy.school, bind, port, token, maxBody);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            spec.commandLine().getErr().println("smpolicy serve: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "smpolicy-shutdown"));
+        spec.commandLine().getOut().println("smpolicy serving " + p.profile() + " at " + server.url()
+                + "/ (playground), " + server.url() + "/v1/decide (POST)");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return Main.OK;
+    }
+}
