@@ -32,8 +32,8 @@ import org.smpolicy.model.PublishRequest;
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.AverageTime, Mode.SampleTime})
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class HeadlineBenchmark {
 

@@ -25,8 +25,8 @@ import org.smpolicy.profile.ProfileCheck;
 /** Decisions per second on one policy from one and from two threads, over a mix of generated requests. */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class ThroughputBenchmark {
 

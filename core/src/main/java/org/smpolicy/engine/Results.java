@@ -79,12 +79,14 @@ public final class Results {
     public static void oblige(RuleContext kcontext, Role owner, String action, Instant due, String message) {
         Rule rule = kcontext.getRule();
         List<String> clauses = clauses(rule);
-        kcontext.insertLogical(new Obligation(clauses.get(0), clauses, rule.getName(), owner, action, message, due));
+        kcontext.getKieRuntime().insert(new Obligation(clauses.get(0), clauses, rule.getName(), owner, action, message, due));
     }
 
     private static void finding(RuleContext kcontext, Effect effect, String message, String remedy) {
         Rule rule = kcontext.getRule();
-        kcontext.insertLogical(Finding.of(clauses(rule), rule.getName(), effect, message, remedy));
+        // A plain insert, not insertLogical: no rule reasons over results, so truth maintenance
+        // would only cost time; the engine removes duplicates when it collects them.
+        kcontext.getKieRuntime().insert(Finding.of(clauses(rule), rule.getName(), effect, message, remedy));
     }
 
     static List<String> clauses(Rule rule) {
