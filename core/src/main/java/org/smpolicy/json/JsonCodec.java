@@ -89,8 +89,8 @@ public final class JsonCodec {
                 .addModule(new JavaTimeModule())
                 .addModule(new SimpleModule("smpolicy")
                         .addDeserializer(Answer.class, new AnswerDeserializer())
-                        .addDeserializer(java.time.OffsetDateTime.class, new StrictDates.Timestamp())
-                        .addDeserializer(java.time.LocalDate.class, new StrictDates.Date()))
+                        .addDeserializer(java.time.OffsetDateTime.class, StrictDates.timestamps())
+                        .addDeserializer(java.time.LocalDate.class, StrictDates.dates()))
                 .addMixIn(PolicyRequest.class, RequestTypes.class)
                 .build();
         m.coercionConfigDefaults()
