@@ -69,6 +69,12 @@ public final class JsonCodec {
     private final JsonLimits limits;
     private final ZoneId zone;
 
+    private JsonCodec(ObjectMapper mapper, JsonLimits limits, ZoneId zone) {
+        this.mapper = mapper;
+        this.limits = limits;
+        this.zone = zone;
+    }
+
     private JsonCodec(JsonLimits limits, ZoneId zone) {
         this.limits = limits;
         this.zone = zone;
@@ -120,6 +126,14 @@ public final class JsonCodec {
      */
     public static JsonCodec of(JsonLimits limits, ZoneId zone) {
         return new JsonCodec(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(zone, "zone"));
+    }
+
+    /**
+     * @param zone the zone due times are written in
+     * @return a codec with the same limits and mapper (mappers are costly to build and thread-safe)
+     */
+    public JsonCodec withZone(ZoneId zone) {
+        return zone.equals(this.zone) ? this : new JsonCodec(mapper, limits, Objects.requireNonNull(zone, "zone"));
     }
 
     /** @return the request type names the reader accepts in {@code type} */

@@ -74,7 +74,7 @@ final class DecideCommand implements Callable<Integer> {
             err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        JsonCodec writer = JsonCodec.of(json.limits(), p.calendar().zone());
+        JsonCodec writer = json.withZone(p.calendar().zone());
         out.println(pretty ? writer.writeDecisionPretty(d) : writer.writeDecision(d));
         return Main.OK;
     }
@@ -91,7 +91,7 @@ final class DecideCommand implements Callable<Integer> {
         }
         try (in) {
             SocialMediaPolicy p = policy.build();
-            int failed = new Bulk(p, json, JsonCodec.of(json.limits(), p.calendar().zone()), name).run(in, out, err);
+            int failed = new Bulk(p, json, json.withZone(p.calendar().zone()), name).run(in, out, err);
             return failed == 0 ? Main.OK : Main.PROBLEMS;
         }
     }

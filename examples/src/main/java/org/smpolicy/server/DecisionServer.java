@@ -77,7 +77,7 @@ public final class DecisionServer implements AutoCloseable {
         this.maxBody = maxBody;
         this.reader = JsonCodec.of(new JsonLimits(maxBody, JsonLimits.DEFAULTS.maxDepth(), JsonLimits.DEFAULTS.maxStringLength()),
                 policy.calendar().zone());
-        this.writer = JsonCodec.of(JsonLimits.DEFAULTS, policy.calendar().zone());
+        this.writer = reader;
         InetAddress address = InetAddress.getByName(bind);
         if (!address.isLoopbackAddress() && (reloadToken == null || reloadToken.isBlank())) {
             throw new IllegalArgumentException("binding to `" + bind + "` (not loopback) needs a reload token (--reload-token or SMPOLICY_RELOAD_TOKEN)");
