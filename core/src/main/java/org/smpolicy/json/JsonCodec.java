@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -66,11 +67,13 @@ public final class JsonCodec {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final ObjectMapper mapper;
+    private final ObjectReader requestReader;
     private final JsonLimits limits;
     private final ZoneId zone;
 
     private JsonCodec(ObjectMapper mapper, JsonLimits limits, ZoneId zone) {
         this.mapper = mapper;
+        this.requestReader = mapper.readerFor(PolicyRequest.class);
         this.limits = limits;
         this.zone = zone;
     }
@@ -112,6 +115,7 @@ public final class JsonCodec {
                 .maxDocumentLength(limits.maxDocumentBytes())
                 .build());
         this.mapper = m;
+        this.requestReader = m.readerFor(PolicyRequest.class);
     }
 
     /** @return a codec with the default limits, writing due times in Europe/London */
@@ -185,6 +189,16 @@ public final class JsonCodec {
     }
 
     private PolicyRequest readRequest(byte[] bytes) {
+        try {
+            // One pass for the common, valid case; any failure is read again below, the slow way,
+            // for the precise message.
+            return requestReader.readValue(bytes);
+        } catch (IOException | RuntimeException e) {
+            return readRequestCarefully(bytes);
+        }
+    }
+
+    private PolicyRequest readRequestCarefully(byte[] bytes) {
         try {
             JsonNode tree = mapper.readTree(bytes);
             if (tree == null || tree.isMissingNode()) {
@@ -335,6 +349,8 @@ public final class JsonCodec {
                 .replaceAll("\\s*\\(start marker at.*$", "")
                 .replaceAll("\\s*at \\[Source:.*$", "")
                 .replaceAll(", from `StreamReadConstraints[^`]*`\\)", ")")
+                // the length Jackson reports depends on where its buffer stood: not a stable fact
+                .replaceAll("String value length \\(\\d+\\) exceeds", "String value length exceeds")
                 .replace("`boolean`", "boolean").strip();
     }
 
