@@ -1,5 +1,6 @@
 package org.smpolicy;
 
+import org.smpolicy.model.Role;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.catalogue.PolicyStatus;
-import org.smpolicy.engine.Parameters;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.engine.RuleEngine;
 import org.smpolicy.log.DecisionLog;
 import org.smpolicy.model.AccountApplication;

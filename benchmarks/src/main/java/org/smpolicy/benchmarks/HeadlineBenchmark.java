@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.engine.Parameters;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.EngagementRequest;
 import org.smpolicy.model.PublishRequest;
 

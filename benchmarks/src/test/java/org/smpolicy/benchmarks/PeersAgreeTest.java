@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.engine.Parameters;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.EngagementRequest;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;

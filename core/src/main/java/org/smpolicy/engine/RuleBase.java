@@ -12,6 +12,8 @@ import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
+import org.smpolicy.drl.DecisionContext;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.ClauseIds;
 import org.smpolicy.RuleInfo;
 import org.smpolicy.calendar.WorkingCalendar;

@@ -18,6 +18,8 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
+import org.smpolicy.drl.DecisionContext;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.Decision;
 import org.smpolicy.Finding;
 import org.smpolicy.Obligation;
@@ -27,6 +29,7 @@ import org.smpolicy.RuleInfo;
 import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.profile.ProfileCheck;
 import org.smpolicy.profile.SchoolProfile;
 
 /**
@@ -37,6 +40,10 @@ public final class RuleEngine {
 
     /** Most rule firings one decision may take before it is stopped as a runaway. */
     static final int MAX_FIRINGS = 10_000;
+
+    /** Generated requests every profile load holds the profile to (`check` uses more). */
+    static final int LOAD_CHECK_REQUESTS = 400;
+    static final long LOAD_CHECK_SEED = 20261125L;
 
     private final ClassLoader loader;
     private final Clock clock;
@@ -130,8 +137,18 @@ public final class RuleEngine {
         }
         WorkingCalendar calendar = baseCalendar.withZone(profile.timeZone()).withClosures(profile.closureDays());
         Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList());
-        return new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
+        RuleBase school = new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
                 catalogue.version(), profile.name());
+        // Every load, not only `check`, holds the profile to the child-protection invariants: a
+        // profile that `check` fails never decides.
+        RuleBase base = new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
+        Instant now = clock.instant();
+        List<String> broken = new ProfileCheck(r -> decide(base, r, now), r -> decide(school, r, now), profile,
+                calendar.localDate(now)).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
+        if (!broken.isEmpty()) {
+            throw new PolicyLoadException(broken);
+        }
+        return school;
     }
 
     /** @return the clause catalogue */
@@ -167,8 +184,10 @@ public final class RuleEngine {
      */
     public Decision decide(PolicyRequest request) {
         Objects.requireNonNull(request, "request");
-        RuleBase base = ruleBase.get();
-        Instant now = clock.instant();
+        return decide(ruleBase.get(), request, clock.instant());
+    }
+
+    private static Decision decide(RuleBase base, PolicyRequest request, Instant now) {
         DecisionContext ctx = new DecisionContext(now, base.calendar().localDate(now), base.calendar(), base.parameters());
         Inputs.check(request, ctx.today());
         Set<Finding> findings = new LinkedHashSet<>();

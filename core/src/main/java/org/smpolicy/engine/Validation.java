@@ -37,6 +37,26 @@ final class Validation {
 
     static final Set<String> STRICT_OUTCOMES = Set.of("DENY", "REVIEW", "OBLIGATION");
 
+    /** The baseline's time zone; any other is a relaxation. */
+    static final String BASELINE_ZONE = "Europe/London";
+
+    /**
+     * Closure weekdays in one calendar year that need no declaration: the five INSET days a
+     * maintained school in England has, plus room for emergency closures (snow, heating, polling
+     * day). School holidays are working days for clause 6: the accounts are still monitored.
+     */
+    static final int MAX_PLAIN_CLOSURE_DAYS = 15;
+
+    static long mostClosureWeekdaysInAYear(java.util.Collection<java.time.LocalDate> days) {
+        Map<Integer, Long> perYear = new java.util.HashMap<>();
+        for (java.time.LocalDate d : days) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                perYear.merge(d.getYear(), 1L, Long::sum);
+            }
+        }
+        return perYear.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
     /**
      * Checks a profile's disable list and its relaxations: every disabled id must exist; every
      * relaxation the profile makes (disabling a DENY, REVIEW or OBLIGATION rule, a longer
@@ -60,6 +80,14 @@ final class Validation {
         if (!profile.linkAllowList().isEmpty()) {
             made.add("linkAllowList");
         }
+        // Another zone moves every deadline's day boundaries; many closure days push clause 6's
+        // deadlines past them. Both relax the baseline, so both must be declared.
+        if (!profile.timeZone().getId().equals(BASELINE_ZONE)) {
+            made.add("timeZone");
+        }
+        if (mostClosureWeekdaysInAYear(profile.closureDays()) > MAX_PLAIN_CLOSURE_DAYS) {
+            made.add("closureDays");
+        }
         for (String m : made) {
             if (!profile.relaxations().containsKey(m)) {
                 String what = outcomes.containsKey(m) ? "disabling " + outcomes.get(m) + " rule `" + m + "`" : "`" + m + "`";
@@ -71,7 +99,8 @@ final class Validation {
             if (!made.contains(declared)) {
                 problems.add(profile.where(declared) + ": `relaxations` declares `" + declared
                         + "`, which this profile does not relax (only disabled DENY/REVIEW/OBLIGATION rules, "
-                        + "responseWindowHours over 24 and linkAllowList are relaxations)");
+                        + "responseWindowHours over 24, linkAllowList, a timeZone other than " + BASELINE_ZONE
+                        + " and more than " + MAX_PLAIN_CLOSURE_DAYS + " closure weekdays in a year are relaxations)");
             }
         }
         return problems;

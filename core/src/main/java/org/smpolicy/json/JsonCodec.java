@@ -46,7 +46,7 @@ import org.smpolicy.Finding;
 import org.smpolicy.InvalidRequestException;
 import org.smpolicy.Obligation;
 import org.smpolicy.Outcome;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.PolicyRequest;
 

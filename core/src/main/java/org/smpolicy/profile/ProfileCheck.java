@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.smpolicy.Decision;
 import org.smpolicy.Effect;
@@ -48,9 +49,10 @@ import org.smpolicy.model.StudentAgeStatus;
  */
 public final class ProfileCheck {
 
-    private final SocialMediaPolicy baseline;
-    private final SocialMediaPolicy school;
+    private final Function<PolicyRequest, Decision> baseline;
+    private final Function<PolicyRequest, Decision> school;
     private final SchoolProfile profile;
+    private final LocalDate today;
     private final JsonCodec json = JsonCodec.strict();
 
     /**
@@ -59,9 +61,21 @@ public final class ProfileCheck {
      * @param profile  the profile, for its declared relaxations and messages
      */
     public ProfileCheck(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile) {
+        this(baseline::decide, school::decide, profile, school.status().asOf());
+    }
+
+    /**
+     * @param baseline decides a request under the baseline
+     * @param school   decides a request under the profile, at the same instant
+     * @param profile  the profile, for its declared relaxations and messages
+     * @param today    the decision date, for ages
+     */
+    public ProfileCheck(Function<PolicyRequest, Decision> baseline, Function<PolicyRequest, Decision> school,
+                        SchoolProfile profile, LocalDate today) {
         this.baseline = baseline;
         this.school = school;
         this.profile = profile;
+        this.today = today;
     }
 
     /**
@@ -71,12 +85,11 @@ public final class ProfileCheck {
      */
     public List<String> run(int count, long seed) {
         Random random = new Random(seed);
-        LocalDate today = school.status().asOf();
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < count && problems.size() < 50; i++) {
             PolicyRequest request = generate(random);
-            Decision b = baseline.decide(request);
-            Decision s = school.decide(request);
+            Decision b = baseline.apply(request);
+            Decision s = school.apply(request);
             String invariant = brokenInvariant(request, s, today);
             if (invariant != null) {
                 problems.add(profile.where("name") + ": child-protection invariant broken on generated request " + i

@@ -54,7 +54,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
     /** The profile format version this library reads. */
     public static final int VERSION = 1;
     /** Parameter names a relaxation may name besides rule ids. */
-    public static final Set<String> RELAXABLE_PARAMETERS = Set.of("responseWindowHours", "linkAllowList");
+    public static final Set<String> RELAXABLE_PARAMETERS = Set.of("responseWindowHours", "linkAllowList", "timeZone", "closureDays");
 
     private static final Set<String> FIELDS = Set.of("profileVersion", "name", "timeZone", "closureDays",
             "responseWindowHours", "linkAllowList", "linkDenyList", "disable", "relaxations");
@@ -109,21 +109,28 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         if (!Files.isDirectory(dir)) {
             throw new PolicyLoadException(List.of(dir + ": not a directory"));
         }
-        if (!Files.isRegularFile(file)) {
+        ProfileFiles files;
+        try {
+            files = ProfileFiles.in(dir);
+        } catch (IOException e) {
+            throw new PolicyLoadException(List.of(dir + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
+        }
+        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new PolicyLoadException(List.of(file + ":1: missing profile file"));
         }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new PolicyLoadException(List.of(file + ":1: cannot read: " + e.getMessage()));
+        ProfileFiles.Result read = files.read(file);
+        if (read.text().isEmpty()) {
+            throw new PolicyLoadException(List.of(read.problem()));
         }
+        String text = read.text().get();
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            // Jackson's message quotes the offending token: name the place only, never the content.
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new PolicyLoadException(List.of(file + ":" + line + ": malformed JSON: " + e.getOriginalMessage()));
+            int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+            throw new PolicyLoadException(List.of(file + ":" + line + ": malformed JSON at column " + column));
         }
         Reader r = new Reader(file, text);
         if (root == null || !root.isObject()) {
@@ -170,12 +177,22 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         Map<String, String> disabled = r.pairs(root, "disable", "rule");
         Map<String, String> relaxations = r.pairs(root, "relaxations", "of");
         List<OverlayFile> overlays = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".drl")).sorted().toList()) {
-                overlays.add(new OverlayFile(p, Files.readString(p)));
+        try (Stream<Path> listing = Files.list(dir)) {
+            List<Path> drl = listing.filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().toList();
+            if (drl.size() > ProfileFiles.MAX_OVERLAYS) {
+                r.problems.add(dir + ": has " + drl.size() + " overlay files; a profile may have at most " + ProfileFiles.MAX_OVERLAYS);
+            } else {
+                for (Path p : drl) {
+                    ProfileFiles.Result overlay = files.read(p);
+                    if (overlay.text().isPresent()) {
+                        overlays.add(new OverlayFile(p, overlay.text().get()));
+                    } else {
+                        r.problems.add(overlay.problem());
+                    }
+                }
             }
         } catch (IOException e) {
-            r.problems.add(dir + ": cannot list overlay files: " + e.getMessage());
+            r.problems.add(dir + ": cannot list overlay files (" + e.getClass().getSimpleName() + ")");
         }
         if (!r.problems.isEmpty()) {
             throw new PolicyLoadException(r.problems);

@@ -31,7 +31,7 @@ class CheckCommandTest {
         Cli r = Cli.run("check", tmp.toString());
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains(tmp.resolve("profile.json") + ":4: unknown rule id `publish.nope` in disable")
-                .contains(tmp.resolve("bad.drl") + ":9: `System` is outside the allowed vocabulary");
+                .contains(tmp.resolve("bad.drl") + ":9: ").contains("is not allowed in an overlay's right-hand side");
     }
 
     @Test

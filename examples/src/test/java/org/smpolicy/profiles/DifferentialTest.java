@@ -23,8 +23,8 @@ import org.kie.api.runtime.KieSession;
 import org.smpolicy.Decision;
 import org.smpolicy.Finding;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.engine.DecisionContext;
-import org.smpolicy.engine.Parameters;
+import org.smpolicy.drl.DecisionContext;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.profile.SchoolProfile;
 

@@ -8,7 +8,7 @@ import org.assertj.core.api.AbstractAssert;
 import org.smpolicy.Decision;
 import org.smpolicy.Obligation;
 import org.smpolicy.Outcome;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 
 /**
  * AssertJ assertions on a {@link Decision}. Every failure message shows the whole decision.

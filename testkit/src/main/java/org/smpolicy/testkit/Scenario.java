@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.smpolicy.Outcome;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 import org.smpolicy.model.PolicyRequest;
 
 /**

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.smpolicy.InvalidRequestException;
 import org.smpolicy.Outcome;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
 

@@ -11,7 +11,7 @@ import org.smpolicy.Effect;
 import org.smpolicy.Finding;
 import org.smpolicy.Obligation;
 import org.smpolicy.Outcome;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 
 class DecisionAssertTest {
 

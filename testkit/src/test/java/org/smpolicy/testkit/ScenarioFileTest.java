@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smpolicy.Outcome;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 import org.smpolicy.model.ContactRequest;
 
 class ScenarioFileTest {

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.engine.Parameters;
+import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.Link;

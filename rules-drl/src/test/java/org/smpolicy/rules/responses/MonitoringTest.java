@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.smpolicy.Decision;
 import org.smpolicy.Obligation;
-import org.smpolicy.Role;
+import org.smpolicy.model.Role;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.IncomingMessage;
 import org.smpolicy.model.MessageKind;

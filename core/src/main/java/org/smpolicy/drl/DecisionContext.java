@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.drl;
 
 import java.time.Instant;
 import java.time.LocalDate;

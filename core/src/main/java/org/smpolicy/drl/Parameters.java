@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.drl;
 
 import java.time.Duration;
 import java.util.Locale;

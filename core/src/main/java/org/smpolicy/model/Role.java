@@ -1,4 +1,4 @@
-package org.smpolicy;
+package org.smpolicy.model;
 
 /** Who in a school owns an {@link Obligation}. */
 public enum Role {

@@ -1,0 +1,96 @@
+package org.smpolicy.profile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
+
+/**
+ * Reads the files of a profile directory as hostile input: regular files only (never a FIFO, a
+ * device or a directory), inside the directory after links are resolved, within a size limit,
+ * UTF-8 text. Errors name the file and never echo its content.
+ */
+final class ProfileFiles {
+
+    /** Largest profile.json or overlay file. */
+    static final int MAX_FILE_BYTES = 256 * 1024;
+    /** Largest total of one profile's files. */
+    static final int MAX_PROFILE_BYTES = 1024 * 1024;
+    /** Most overlay files in one profile. */
+    static final int MAX_OVERLAYS = 64;
+
+    private final Path realDir;
+    private long total;
+
+    private ProfileFiles(Path realDir) {
+        this.realDir = realDir;
+    }
+
+    /**
+     * @param dir a profile directory
+     * @return a reader for its files
+     * @throws IOException when the directory cannot be resolved
+     */
+    static ProfileFiles in(Path dir) throws IOException {
+        return new ProfileFiles(dir.toRealPath());
+    }
+
+    /**
+     * Reads one file of the profile.
+     *
+     * @param file the file, inside the directory
+     * @return its text, or a one-line problem ({@code file:1: ...})
+     */
+    Result read(Path file) {
+        try {
+            BasicFileAttributes own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Path real = file;
+            if (own.isSymbolicLink()) {
+                real = file.toRealPath();
+                if (!real.startsWith(realDir)) {
+                    return Result.problem(file + ":1: is a link to a file outside the profile directory; profile files must be inside it");
+                }
+            }
+            BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attrs.isRegularFile()) {
+                return Result.problem(file + ":1: is not a regular file");
+            }
+            if (attrs.size() > MAX_FILE_BYTES) {
+                return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+            }
+            if (bytes.length > MAX_FILE_BYTES) {
+                return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+            }
+            total += bytes.length;
+            if (total > MAX_PROFILE_BYTES) {
+                return Result.problem(file + ":1: the profile's files add up to more than " + MAX_PROFILE_BYTES / 1024 + " KiB");
+            }
+            try {
+                return new Result(Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()), null);
+            } catch (CharacterCodingException e) {
+                return Result.problem(file + ":1: is not UTF-8 text");
+            }
+        } catch (IOException | SecurityException e) {
+            return Result.problem(file + ":1: cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** A file's text, or why it was not read. */
+    record Result(Optional<String> text, String problem) {
+        static Result problem(String p) {
+            return new Result(Optional.empty(), p);
+        }
+    }
+}
