@@ -191,6 +191,33 @@ class OverlaySecurityTest {
         assertThat(problems(garbage)).singleElement().asString().contains("profile.json:1: malformed JSON at column").doesNotContain("root");
     }
 
+    @Test
+    void aBenignOverlayAddsDenyReviewAdviceAndObligationsWithMessagesFromAccessors() throws Exception {
+        String drl = HEADER + "import org.smpolicy.drl.DecisionContext;\n"
+                + "rule \"trust.deny-press\"\n  @clause(\"11.b\")\n  @outcome(\"DENY\")\nwhen\n"
+                + "  $r : PublishRequest( account.channel == Channel.PRESS, $images : images )\n"
+                + "  $img : Image( showsStudents == Answer.YES ) from $images\n"
+                + "then\n  Results.find(kcontext, \"no pupils to the press: image \" + $img.id() + \" on \" + $r.account().id(), \"remove it\");\nend\n"
+                + "rule \"trust.review-long\"\n  @clause(\"15.a.i\")\n  @outcome(\"REVIEW\")\nwhen\n"
+                + "  $r : PublishRequest( post.text.length() > 5 )\n"
+                + "then\n  Results.find(kcontext, \"long post \" + $r.post().id(), \"ask the head\");\nend\n"
+                + "rule \"trust.advice-tag\"\n  @clause(\"15.a.x\")\n  @outcome(\"ADVICE\")\nwhen\n"
+                + "  PublishRequest( $images : images )\n  exists ( Image( people.size() > 0 ) from $images )\n"
+                + "then\n  Results.find(kcontext, \"think about tagging\");\nend\n"
+                + "rule \"trust.call-parents\"\n  @clause(\"6\")\n  @outcome(\"OBLIGATION\")\nwhen\n"
+                + "  $ctx : DecisionContext()\n  $m : IncomingMessage( concerns contains Concern.BULLYING, kind in (MessageKind.COMMENT, MessageKind.QUERY) )\n"
+                + "then\n  Results.oblige(kcontext, Role.SLT, \"CALL_PARENTS\", $ctx.responseDue($m.receivedAt().toInstant()), \"call the parents about \" + $m.ref());\nend\n";
+        SocialMediaPolicy policy = Profiles.policy(Profiles.write(tmp.resolve("benign"), Profiles.profile("Benign", ""), drl));
+        PublishRequest press = Profiles.pressPhoto();
+        org.smpolicy.Decision d = policy.checkPublish(new PublishRequest(press.account(), press.post(),
+                List.of(new Image("img-9", press.images().get(0).people(), Answer.YES, Answer.YES, Answer.NO, false, false)), List.of(), List.of()));
+        assertThat(d).isDenied().firedRule("trust.deny-press").firedRule("trust.review-long").firedRule("trust.advice-tag");
+        assertThat(d.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("no pupils to the press: image img-9 on gazette"));
+        assertThat(policy.respondTo(new org.smpolicy.model.IncomingMessage("msg-1", Account.federation("fb"), org.smpolicy.model.MessageKind.COMMENT,
+                PersonRole.PARENT, java.time.OffsetDateTime.parse("2026-11-25T10:00:00Z"), java.util.Set.of(org.smpolicy.model.Concern.BULLYING))))
+                .firedRule("trust.call-parents");
+    }
+
     static List<String> problems(Path dir) {
         try {
             Profiles.policy(dir);
