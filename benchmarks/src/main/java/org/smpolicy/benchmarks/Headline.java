@@ -34,9 +34,13 @@ public final class Headline {
         return r.account().type() == AccountType.PERSONAL && r.images().stream().anyMatch(i -> i.showsStudents() == Answer.YES);
     }
 
-    /** @return whether 12.b.i denies the request (by age status; the inputs carry no birth dates) */
+    /**
+     * @return whether 12.b.i denies the request (by age status; the inputs carry no birth dates): a
+     *         current pupil always, a former pupil unless known to be an adult
+     */
     public static boolean personalEngagementWithMinor(EngagementRequest r) {
-        return r.account().type() == AccountType.PERSONAL && r.target().student() && r.target().ageStatus() != StudentAgeStatus.ADULT;
+        return r.account().type() == AccountType.PERSONAL && r.target().student()
+                && (r.target().role() == PersonRole.STUDENT || r.target().ageStatus() != StudentAgeStatus.ADULT);
     }
 
     static Account account(boolean personal, int i) {

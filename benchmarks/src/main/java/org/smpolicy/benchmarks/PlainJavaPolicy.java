@@ -1,6 +1,7 @@
 package org.smpolicy.benchmarks;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.smpolicy.Outcome;
@@ -14,6 +15,7 @@ import org.smpolicy.model.EngagementAction;
 import org.smpolicy.model.EngagementRequest;
 import org.smpolicy.model.Image;
 import org.smpolicy.model.Link;
+import org.smpolicy.model.PersonRole;
 import org.smpolicy.model.Post;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.SharedMaterial;
@@ -51,6 +53,20 @@ public final class PlainJavaPolicy {
         Acc a = new Acc();
         boolean fed = r.account().type() == AccountType.FEDERATION;
         boolean personal = !fed;
+        boolean inScope = !r.outOfScope();
+        Answer approved = r.account().sltApproved();
+        if (fed && approved == Answer.NO) {
+            a.fire("publish.unapproved-account", Outcome.DENY);
+        }
+        if (fed && approved == Answer.UNKNOWN) {
+            a.fire("publish.unconfirmed-account", Outcome.REVIEW);
+        }
+        if (fed && r.actor().runnerRequirementRefused()) {
+            a.fire("publish.poster-not-ready", Outcome.DENY);
+        }
+        if (fed && !r.actor().runnerRequirementRefused() && !r.actor().runnerRequirementsMet()) {
+            a.fire("publish.poster-unconfirmed", Outcome.REVIEW);
+        }
         for (Image img : r.images()) {
             Answer shows = img.showsStudents();
             if (personal && shows == Answer.YES) {
@@ -62,25 +78,28 @@ public final class PlainJavaPolicy {
             if (fed && r.account().sltApproved() == Answer.NO && shows != Answer.NO) {
                 a.fire("publish.student-image-unapproved-account", Outcome.DENY);
             }
-            if (fed && r.account().sltApproved() == Answer.UNKNOWN && shows == Answer.YES) {
+            if (fed && r.account().sltApproved() == Answer.UNKNOWN && shows != Answer.NO) {
                 a.fire("publish.student-image-unconfirmed-account", Outcome.REVIEW);
+            }
+            if (fed && img.mayShowUnlistedPupils()) {
+                a.fire("publish.unidentified-pupils", Outcome.REVIEW);
             }
             for (DepictedPerson p : img.people()) {
                 var c = p.consent();
                 boolean withdrawn = c.withdrawn() != null && !c.withdrawn().isAfter(today);
-                if (c.status() == ConsentStatus.REFUSED || withdrawn) {
+                if (inScope && (c.status() == ConsentStatus.REFUSED || withdrawn)) {
                     a.fire("publish.consent-refused", Outcome.DENY);
                 }
-                if (c.status() == ConsentStatus.GRANTED && !withdrawn && !c.covers(r.account().channel(), today)) {
+                if (fed && c.status() == ConsentStatus.GRANTED && !withdrawn && !c.covers(r.account().channel(), today)) {
                     a.fire("publish.consent-not-covering", Outcome.DENY);
                 }
-                if (c.status() == ConsentStatus.UNKNOWN) {
+                if (fed && c.status() == ConsentStatus.UNKNOWN) {
                     a.fire("publish.consent-unknown", Outcome.REVIEW);
                 }
-                if (p.askedNotToBeFilmed()) {
+                if (inScope && p.askedNotToBeFilmed()) {
                     a.fire("publish.asked-not-to-be-filmed", Outcome.DENY);
                 }
-                if (p.onNoPublishList()) {
+                if (inScope && p.onNoPublishList()) {
                     a.fire("publish.no-publish-list", Outcome.DENY);
                 }
             }
@@ -98,11 +117,11 @@ public final class PlainJavaPolicy {
                     a.fire("publish.ridicule-not-judged", Outcome.REVIEW);
                 }
             }
-            if (img.compromising()) {
+            if (inScope && img.compromising()) {
                 a.fire("publish.compromising-image", Outcome.DENY);
                 a.fire("publish.delete-compromising-image", Outcome.ALLOW);
             }
-            if (img.taggingEnabled() && (shows != Answer.NO || !img.people().isEmpty())) {
+            if (inScope && img.taggingEnabled() && (shows != Answer.NO || !img.people().isEmpty())) {
                 a.fire("publish.tagging-enabled", Outcome.ALLOW);
             }
         }
@@ -114,12 +133,16 @@ public final class PlainJavaPolicy {
         if (f.contains(ContentFlag.INTERNAL_GRIEVANCE)) {
             a.fire("publish.internal-grievance", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.DEROGATORY) || f.contains(ContentFlag.DEFAMATORY) || f.contains(ContentFlag.OFFENSIVE)
-                || f.contains(ContentFlag.HARASSING) || f.contains(ContentFlag.DISCRIMINATORY)) {
+        boolean offensive = f.contains(ContentFlag.DEROGATORY) || f.contains(ContentFlag.DEFAMATORY) || f.contains(ContentFlag.OFFENSIVE)
+                || f.contains(ContentFlag.HARASSING) || f.contains(ContentFlag.DISCRIMINATORY);
+        if (fed && offensive) {
             a.fire("publish.offensive-content", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.DISREPUTE)) {
+        if (fed && f.contains(ContentFlag.DISREPUTE)) {
             a.fire("publish.disrepute", Outcome.DENY);
+        }
+        if (personal && (offensive || f.contains(ContentFlag.DISREPUTE))) {
+            a.fire("publish.personal-offensive-or-disrepute", Outcome.DENY);
         }
         if (f.contains(ContentFlag.DATA_PROTECTION_BREACH)) {
             a.fire("publish.data-protection-breach", Outcome.DENY);
@@ -139,8 +162,11 @@ public final class PlainJavaPolicy {
         if (f.contains(ContentFlag.PRIVACY_INFRINGEMENT) || f.contains(ContentFlag.ILL_CONSIDERED_ABOUT_STAFF)) {
             a.fire("publish.privacy-or-comments-about-staff", Outcome.DENY);
         }
-        if (fed && f.contains(ContentFlag.CONTROVERSIAL) && post.seniorLeaderApproved() != Answer.YES) {
+        if (fed && f.contains(ContentFlag.CONTROVERSIAL) && post.seniorLeaderApproved() == Answer.UNKNOWN) {
             a.fire("publish.controversial-needs-senior-leader", Outcome.REVIEW);
+        }
+        if (fed && f.contains(ContentFlag.CONTROVERSIAL) && post.seniorLeaderApproved() == Answer.NO) {
+            a.fire("publish.controversial-refused", Outcome.DENY);
         }
         if (fed && post.personalViews() && !post.disclaimer()) {
             a.fire("publish.personal-views-without-disclaimer", Outcome.DENY);
@@ -162,7 +188,7 @@ public final class PlainJavaPolicy {
                 }
             }
         }
-        for (SharedMaterial m : r.shared()) {
+        for (SharedMaterial m : inScope ? r.shared() : List.<SharedMaterial>of()) {
             if (m.permission() == Answer.NO) {
                 a.fire("publish.shared-without-permission", Outcome.DENY);
             }
@@ -174,15 +200,13 @@ public final class PlainJavaPolicy {
             }
         }
         boolean associated = r.account().namesFederation() || post.namesFederation() || post.affectsFederation() == Answer.YES;
-        if (personal && !r.account().disclaimer() && associated) {
+        if (personal && !r.account().disclaimer() && associated && r.actor().boundAsStaff()) {
             a.fire("publish.personal-account-without-disclaimer", Outcome.DENY);
         }
         if (personal && r.account().federationBranding()) {
             a.fire("publish.branding-on-personal-account", Outcome.DENY);
         }
-        if (personal && !r.account().namesFederation() && !r.account().federationBranding() && !post.namesFederation()
-                && post.affectsFederation() == Answer.NO && f.isEmpty()
-                && r.images().stream().allMatch(i -> i.showsStudents() == Answer.NO)) {
+        if (!inScope) {
             a.fire("publish.out-of-scope", Outcome.ALLOW);
         }
         if (fed) {
@@ -193,7 +217,7 @@ public final class PlainJavaPolicy {
             if (post.personalViews() || f.contains(ContentFlag.CONTROVERSIAL)) {
                 a.fire("publish.professional-and-balanced", Outcome.ALLOW);
             }
-        } else if (r.account().namesFederation() || post.namesFederation() || post.affectsFederation() != Answer.NO) {
+        } else if (inScope && (r.account().namesFederation() || post.namesFederation() || post.affectsFederation() != Answer.NO)) {
             a.fire("publish.personal-privacy-hygiene", Outcome.ALLOW);
         }
         return new Result(a.outcome, a.rules);
@@ -203,7 +227,9 @@ public final class PlainJavaPolicy {
         Acc a = new Acc();
         boolean minorStudent = r.target().student() && r.target().protectedMinorOn(today);
         EngagementAction action = r.action();
-        if (r.account().type() == AccountType.PERSONAL && minorStudent) {
+        boolean personal = r.account().type() == AccountType.PERSONAL;
+        boolean staff = r.actor().boundAsStaff();
+        if (personal && minorStudent && staff) {
             a.fire("engagement.personal-account-student-under-18", Outcome.DENY);
         }
         if (r.account().type() == AccountType.FEDERATION && minorStudent
@@ -217,6 +243,30 @@ public final class PlainJavaPolicy {
         }
         if (onPost && r.targetPost() != null && r.targetPost().breachesPolicy() == Answer.UNKNOWN) {
             a.fire("engagement.post-not-checked", Outcome.ALLOW);
+        }
+        if (r.account().type() == AccountType.FEDERATION && action == EngagementAction.TAG && minorStudent) {
+            a.fire("engagement.federation-account-tags-pupil", Outcome.ALLOW);
+        }
+        if (personal && action == EngagementAction.SHARE && r.targetPost() != null && r.targetPost().showsStudents() == Answer.YES) {
+            a.fire("engagement.personal-share-of-pupil-pictures", Outcome.DENY);
+        }
+        if (personal && action == EngagementAction.SHARE && (r.targetPost() == null || r.targetPost().showsStudents() == Answer.UNKNOWN)) {
+            a.fire("engagement.personal-share-content-unknown", Outcome.REVIEW);
+        }
+        if (personal && r.account().namesFederation() && !r.account().disclaimer() && staff) {
+            a.fire("engagement.personal-account-without-disclaimer", Outcome.DENY);
+        }
+        if (personal && r.account().federationBranding()) {
+            a.fire("engagement.branding-on-personal-account", Outcome.DENY);
+        }
+        if (personal && action == EngagementAction.MESSAGE && r.federationBusiness() == Answer.YES && staff) {
+            a.fire("engagement.personal-message-on-federation-business", Outcome.DENY);
+        }
+        if (personal && action == EngagementAction.MESSAGE && r.federationBusiness() == Answer.UNKNOWN && !r.target().student() && staff) {
+            a.fire("engagement.personal-message-business-unknown", Outcome.REVIEW);
+        }
+        if ((action == EngagementAction.MESSAGE || action == EngagementAction.COMMENT) && r.target().role() == PersonRole.JOURNALIST) {
+            a.fire("engagement.journalist", Outcome.REVIEW);
         }
         return new Result(a.outcome, a.rules);
     }

@@ -67,6 +67,7 @@ public final class SaplPeer implements AutoCloseable {
         return pdp.apply(Map.of("action", "engage", "resource", Map.of(
                 "accountType", e.account().type().name(),
                 "targetIsStudent", e.target().student(),
+                "targetRole", e.target().role().name(),
                 "targetAgeStatus", e.target().ageStatus().name())));
     }
 

@@ -138,6 +138,20 @@ public final class WorkingCalendar {
 
     /**
      * @param day a date
+     * @return the day itself if it is a working day, else the last working day before it
+     */
+    public LocalDate workingDayOnOrBefore(LocalDate day) {
+        LocalDate d = day;
+        for (int i = 0; i < MAX_SEARCH_DAYS; i++, d = d.minusDays(1)) {
+            if (isWorkingDay(d)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("no working day within " + MAX_SEARCH_DAYS + " days before `" + day + "`: check the closure days");
+    }
+
+    /**
+     * @param day a date
      * @return the end of that day's working hours, as an instant
      */
     public Instant endOfWorkingDay(LocalDate day) {

@@ -51,4 +51,12 @@ public record DecisionContext(Instant now, LocalDate today, WorkingCalendar cale
     public Instant endOfWorkingDayOnOrAfter(LocalDate day) {
         return calendar.endOfWorkingDay(calendar.workingDayOnOrAfter(day));
     }
+
+    /**
+     * @param day a date
+     * @return the end of that day if it is a working day, else of the last working day before it
+     */
+    public Instant endOfWorkingDayOnOrBefore(LocalDate day) {
+        return calendar.endOfWorkingDay(calendar.workingDayOnOrBefore(day));
+    }
 }

@@ -82,7 +82,7 @@ final class OverlayAllowlist {
             IncidentKind.class, IncidentReport.class, IncomingMessage.class, Link.class, MessageKind.class, Person.class,
             PersonRole.class, PolicyRequest.class, Post.class, PublishRequest.class, Role.class, Runner.class,
             SharedMaterial.class, SltDecision.class, StaffDeparture.class, StudentAgeStatus.class, TargetPost.class,
-            Visibility.class, DecisionContext.class, Parameters.class);
+            Visibility.class, Actor.class, DecisionContext.class, Parameters.class);
 
     /** Pure methods of JDK value types (strings, dates, collections, enums) that constraints may call. */
     static final Set<String> JDK_PURE_METHODS = Set.of("size", "isEmpty", "contains", "containsKey", "name", "equals",

@@ -53,6 +53,17 @@ public record AccountApplication(String ref, String aim, String audience, String
     }
 
     /**
+     * The runners who count for 5.a.iv: distinct people (by reference) who are staff members or
+     * volunteers. The same person named twice, a pupil or a member of the public does not count.
+     *
+     * @return how many distinct staff members and volunteers are named
+     */
+    public long staffOrVolunteerRunners() {
+        return runners.stream().filter(r -> r.role() == PersonRole.STAFF || r.role() == PersonRole.VOLUNTEER)
+                .map(Runner::ref).distinct().count();
+    }
+
+    /**
      * @param value a text field of the application
      * @return whether it says something
      */

@@ -7,8 +7,11 @@ package org.smpolicy.model;
  * @param channel            how they would make contact; required
  * @param recipientRole      who they would contact; required
  * @param federationBusiness whether it is about Federation business; contact with a student always is
+ * @param recipientAgeStatus whether the recipient is under 18 ({@code UNKNOWN} when absent), for former pupils
+ * @param actor              who would make contact; unknown when absent
  */
-public record ContactRequest(ContactChannel channel, PersonRole recipientRole, Answer federationBusiness)
+public record ContactRequest(ContactChannel channel, PersonRole recipientRole, Answer federationBusiness,
+                             StudentAgeStatus recipientAgeStatus, Actor actor)
         implements PolicyRequest {
 
     /** JSON type name. */
@@ -19,6 +22,19 @@ public record ContactRequest(ContactChannel channel, PersonRole recipientRole, A
         Require.present(channel, "channel");
         Require.present(recipientRole, "recipientRole");
         federationBusiness = Require.answer(federationBusiness);
+        recipientAgeStatus = Require.or(recipientAgeStatus, StudentAgeStatus.UNKNOWN);
+        actor = Require.or(actor, Actor.unknown());
+    }
+
+    /** A contact with a recipient of unknown age, by someone not described. */
+    public ContactRequest(ContactChannel channel, PersonRole recipientRole, Answer federationBusiness) {
+        this(channel, recipientRole, federationBusiness, StudentAgeStatus.UNKNOWN, Actor.unknown());
+    }
+
+    /** @return whether the recipient is a pupil: a current pupil, or a former pupil not known to be an adult (12.b.i) */
+    public boolean toPupil() {
+        return recipientRole == PersonRole.STUDENT
+                || recipientRole == PersonRole.FORMER_STUDENT && recipientAgeStatus != StudentAgeStatus.ADULT;
     }
 
     @Override

@@ -13,9 +13,11 @@ import java.util.Set;
  * @param senderRole who sent it; required
  * @param receivedAt when it arrived, with its offset; required
  * @param concerns   what a person judged to be wrong with it
+ * @param senderAgeStatus whether the sender is under 18 ({@code UNKNOWN} when absent), for former pupils
  */
 public record IncomingMessage(String ref, Account account, MessageKind kind, PersonRole senderRole,
-                              OffsetDateTime receivedAt, Set<Concern> concerns) implements PolicyRequest {
+                              OffsetDateTime receivedAt, Set<Concern> concerns,
+                              StudentAgeStatus senderAgeStatus) implements PolicyRequest {
 
     /** JSON type name. */
     public static final String TYPE = "incoming-message";
@@ -28,6 +30,21 @@ public record IncomingMessage(String ref, Account account, MessageKind kind, Per
         Require.present(senderRole, "senderRole");
         Require.present(receivedAt, "receivedAt");
         concerns = Require.enums(concerns, Concern.class, "concerns");
+        senderAgeStatus = Require.or(senderAgeStatus, StudentAgeStatus.UNKNOWN);
+    }
+
+    /** A message whose sender's age is not known. */
+    public IncomingMessage(String ref, Account account, MessageKind kind, PersonRole senderRole,
+                           OffsetDateTime receivedAt, Set<Concern> concerns) {
+        this(ref, account, kind, senderRole, receivedAt, concerns, StudentAgeStatus.UNKNOWN);
+    }
+
+    /**
+     * @return whether the sender is a pupil: a current pupil, or a former pupil not known to be an adult (12.b.iii)
+     */
+    public boolean fromPupil() {
+        return senderRole == PersonRole.STUDENT
+                || senderRole == PersonRole.FORMER_STUDENT && senderAgeStatus != StudentAgeStatus.ADULT;
     }
 
     /**

@@ -54,7 +54,8 @@ public record Person(String ref, PersonRole role, StudentAgeStatus ageStatus, Lo
      * @return whether the person counts as under 18 on that day: under 18 or age unknown
      */
     public boolean protectedMinorOn(LocalDate day) {
-        return ageStatusOn(day) != StudentAgeStatus.ADULT;
+        // A current pupil of a primary school is a child whatever the age data says: ADULT is a data error.
+        return role == PersonRole.STUDENT || ageStatusOn(day) != StudentAgeStatus.ADULT;
     }
 
     /**

@@ -10,9 +10,10 @@ import java.util.List;
  * @param images   photos and videos in it
  * @param links    links to external sites in it
  * @param shared   other people's material it shares
+ * @param actor    who would post it; unknown when absent
  */
 public record PublishRequest(Account account, Post post, List<Image> images, List<Link> links,
-                             List<SharedMaterial> shared) implements PolicyRequest {
+                             List<SharedMaterial> shared, Actor actor) implements PolicyRequest {
 
     /** JSON type name. */
     public static final String TYPE = "publish";
@@ -24,10 +25,30 @@ public record PublishRequest(Account account, Post post, List<Image> images, Lis
         images = Require.list(images, "images");
         links = Require.list(links, "links");
         shared = Require.list(shared, "shared");
+        actor = Require.or(actor, Actor.unknown());
+    }
+
+    /** A post by someone not described. */
+    public PublishRequest(Account account, Post post, List<Image> images, List<Link> links, List<SharedMaterial> shared) {
+        this(account, post, images, links, shared, Actor.unknown());
     }
 
     @Override
     public String type() {
         return TYPE;
+    }
+
+    /**
+     * 3.b / 12.a.ii: a personal communication that neither refers to nor impacts the Federation is
+     * outside the policy. It must be known not to: unknown impact, any content flag, any image that
+     * may show a pupil (11.b applies everywhere) and a compromising picture (3: likely to affect
+     * professional standards) keep it in scope.
+     *
+     * @return whether the post is known to be outside the policy's scope
+     */
+    public boolean outOfScope() {
+        return account.type() == AccountType.PERSONAL && !account.namesFederation() && !account.federationBranding()
+                && !post.namesFederation() && post.affectsFederation() == Answer.NO && post.flags().isEmpty()
+                && images.stream().allMatch(i -> i.showsStudents() == Answer.NO && !i.compromising());
     }
 }

@@ -56,13 +56,13 @@ final class Profiles {
     static PublishRequest pressPhoto() {
         Account press = new Account("gazette", org.smpolicy.model.AccountType.FEDERATION, Channel.PRESS, Answer.YES, true, false, true);
         Image img = new Image("img-1", List.of(new DepictedPerson("pupil-1", PersonRole.STUDENT, Consent.granted(Channel.PRESS), false, false)),
-                null, Answer.YES, Answer.NO, false, false);
-        return new PublishRequest(press, post(), List.of(img), List.of(), List.of());
+                null, Answer.YES, Answer.NO, false, false, Answer.YES);
+        return new PublishRequest(press, post(), List.of(img), List.of(), List.of(), org.smpolicy.model.Actor.trainedStaffRunner());
     }
 
     static PublishRequest link(String url) {
         return new PublishRequest(Account.federation("fb"), post(), List.of(),
-                List.of(new Link(url, Answer.UNKNOWN, Answer.UNKNOWN)), List.of());
+                List.of(new Link(url, Answer.UNKNOWN, Answer.UNKNOWN)), List.of(), org.smpolicy.model.Actor.trainedStaffRunner());
     }
 
     static Post post() {

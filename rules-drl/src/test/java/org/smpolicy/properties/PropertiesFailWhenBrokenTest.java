@@ -68,7 +68,8 @@ class PropertiesFailWhenBrokenTest {
 
     @Test
     void unknownConsentFailsWithoutTheConsentRule() {
-        var broken = without("publish.consent-unknown");
+        var broken = without("publish.consent-unknown", "publish.unidentified-pupils", "publish.poster-unconfirmed",
+                "publish.unconfirmed-account", "publish.student-image-unconfirmed-account", "publish.unknown-image-personal-account");
         falsified(() -> PolicyPropertiesTest.unknownConsent(broken));
     }
 

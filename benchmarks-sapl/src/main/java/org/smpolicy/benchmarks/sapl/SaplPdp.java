@@ -38,7 +38,7 @@ public final class SaplPdp implements Function<Map<String, Object>, String>, Aut
             where
               resource.accountType == "PERSONAL";
               resource.targetIsStudent == true;
-              resource.targetAgeStatus != "ADULT";
+              resource.targetRole == "STUDENT" || resource.targetAgeStatus != "ADULT";
             obligation { "clause": "12.b.i" }
             """;
 

@@ -31,7 +31,8 @@ class ImagesTest {
     }
 
     static Decision publish(Account account, Image... images) {
-        return Policies.baseline().checkPublish(new PublishRequest(account, post(), List.of(images), List.of(), List.of()));
+        return Policies.baseline().checkPublish(new PublishRequest(account, post(), List.of(images), List.of(), List.of(),
+                org.smpolicy.model.Actor.trainedStaffRunner()));
     }
 
     @Test
@@ -55,7 +56,7 @@ class ImagesTest {
     @Test
     void imageOfOnlyAdultsOnPersonalAccountIsNotDeniedUnder11b() {
         Image adults = new Image("img-2", List.of(new DepictedPerson("staff-1", PersonRole.STAFF, null, false, false)),
-                null, Answer.YES, Answer.NO, false, false);
+                null, Answer.YES, Answer.NO, false, false, Answer.YES);
         Decision d = publish(Account.personal("acc"), adults);
         assertThat(d.cites("11.b")).isFalse();
     }

@@ -29,7 +29,7 @@ class LinkListsTest {
     static Decision link(SocialMediaPolicy policy, String url) {
         Post post = new Post("p", "see this", "Office", true, Answer.YES, false, false, Set.of(), Answer.UNKNOWN);
         return policy.checkPublish(new PublishRequest(Account.federation("fb"), post, List.of(),
-                List.of(new Link(url, Answer.UNKNOWN, Answer.UNKNOWN)), List.of()));
+                List.of(new Link(url, Answer.UNKNOWN, Answer.UNKNOWN)), List.of(), org.smpolicy.model.Actor.trainedStaffRunner()));
     }
 
     @Test

@@ -1,0 +1,50 @@
+package org.smpolicy.model;
+
+/**
+ * Who is acting: the person who would post, engage or make contact. Every part is optional and
+ * counts as unknown when absent, and unknown never counts as the harmless answer.
+ *
+ * @param role        who they are to the Federation (staff, volunteer, governor, parent, pupil, ...)
+ * @param readPolicy  whether they have read and understood this policy (5.b)
+ * @param trained     whether they received appropriate training (5.b)
+ * @param namedRunner whether they are a named runner of the account they act from (4.a.iii.1-3, 5.b)
+ */
+public record Actor(PersonRole role, Answer readPolicy, Answer trained, Answer namedRunner) {
+
+    /** Normalises absent answers to {@code UNKNOWN}. */
+    public Actor {
+        readPolicy = Require.answer(readPolicy);
+        trained = Require.answer(trained);
+        namedRunner = Require.answer(namedRunner);
+    }
+
+    /** @return an actor about whom nothing is known */
+    public static Actor unknown() {
+        return new Actor(null, Answer.UNKNOWN, Answer.UNKNOWN, Answer.UNKNOWN);
+    }
+
+    /** @return a member of staff who is a named, trained runner of the account and has read the policy */
+    public static Actor trainedStaffRunner() {
+        return new Actor(PersonRole.STAFF, Answer.YES, Answer.YES, Answer.YES);
+    }
+
+    /**
+     * The clauses written for staff (3.a, 7.h, 7.i, 12.b.i, ...) bind staff, volunteers and
+     * governors, and anyone whose role is not known.
+     *
+     * @return whether the staff clauses bind this actor
+     */
+    public boolean boundAsStaff() {
+        return role == null || role == PersonRole.STAFF || role == PersonRole.VOLUNTEER || role == PersonRole.GOVERNOR;
+    }
+
+    /** @return whether any of the runner requirements (read, trained, named runner) is known to be unmet */
+    public boolean runnerRequirementRefused() {
+        return readPolicy == Answer.NO || trained == Answer.NO || namedRunner == Answer.NO;
+    }
+
+    /** @return whether every runner requirement is known to be met */
+    public boolean runnerRequirementsMet() {
+        return readPolicy == Answer.YES && trained == Answer.YES && namedRunner == Answer.YES;
+    }
+}
