@@ -57,7 +57,7 @@ public final class DecisionServer implements AutoCloseable {
     /** Sample requests the playground offers; a test keeps this list equal to examples/requests. */
     static final List<String> SAMPLES = List.of("student-photo-personal-account", "student-photo-federation-account",
             "follow-pupil-personal-account", "contact-parent-personal-mobile", "comment-saturday", "incident-mistake",
-            "account-application", "staff-departure");
+            "account-application", "staff-departure", "share-school-post-personal-account");
 
     private final SocialMediaPolicy policy;
     private final Path profile;
