@@ -87,7 +87,7 @@ public final class PlainJavaPolicy {
             for (DepictedPerson p : img.people()) {
                 var c = p.consent();
                 boolean withdrawn = c.withdrawn() != null && !c.withdrawn().isAfter(today);
-                if (inScope && (c.status() == ConsentStatus.REFUSED || withdrawn)) {
+                if (fed && (c.status() == ConsentStatus.REFUSED || withdrawn)) {
                     a.fire("publish.consent-refused", Outcome.DENY);
                 }
                 if (fed && c.status() == ConsentStatus.GRANTED && !withdrawn && !c.covers(r.account().channel(), today)) {

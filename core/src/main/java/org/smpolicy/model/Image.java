@@ -24,7 +24,12 @@ public record Image(String id, List<DepictedPerson> people, Answer showsStudents
         id = Require.id(id, "id");
         people = Require.list(people, "people");
         peopleComplete = Require.answer(peopleComplete);
-        if (people.stream().anyMatch(DepictedPerson::mayBePupil)) {
+        boolean listsPupil = people.stream().anyMatch(DepictedPerson::mayBePupil);
+        if (showsStudents == Answer.YES && !listsPupil && peopleComplete == Answer.YES) {
+            // Pupils are in the picture and none is listed: the list cannot be complete.
+            peopleComplete = Answer.NO;
+        }
+        if (listsPupil) {
             showsStudents = Answer.YES;
         } else if (showsStudents == null || showsStudents == Answer.UNKNOWN) {
             showsStudents = peopleComplete == Answer.YES ? Answer.NO : Answer.UNKNOWN;

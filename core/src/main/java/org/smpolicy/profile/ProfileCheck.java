@@ -16,6 +16,9 @@ import org.smpolicy.Outcome;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.Account;
+import org.smpolicy.model.Actor;
+import org.smpolicy.model.Concern;
+import org.smpolicy.model.TargetPost;
 import org.smpolicy.model.AccountType;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.Channel;
@@ -127,14 +130,14 @@ public final class ProfileCheck {
                     return "a student image nobody judged";
                 }
                 for (DepictedPerson person : img.people()) {
-                    if (person.student() && person.consent().status() == ConsentStatus.UNKNOWN) {
+                    if (person.mayBePupil() && person.consent().status() == ConsentStatus.UNKNOWN) {
                         return "an image of a student with unknown consent";
                     }
                 }
             }
         }
         if (request instanceof EngagementRequest e && !e.account().official() && e.target().student()
-                && e.target().protectedMinorOn(today)) {
+                && e.target().protectedMinorOn(today) && e.actor().boundAsStaff()) {
             return "a personal-account engagement with a student under 18 or of unknown age";
         }
         return null;
@@ -161,6 +164,11 @@ public final class ProfileCheck {
                 risk == 3 ? Answer.UNKNOWN : Answer.NO, false, false);
         Post post = new Post("post", "text", "author", false, Answer.NO, false, false, Set.of(), Answer.UNKNOWN);
         return new PublishRequest(account, post, List.of(img), List.of(), List.of());
+    }
+
+    private static Actor actor(Random r) {
+        return r.nextInt(3) == 0 ? Actor.unknown()
+                : new Actor(r.nextBoolean() ? PersonRole.STAFF : pick(r, PersonRole.values()), answer(r), answer(r), answer(r));
     }
 
     private static <T> T pick(Random r, T[] values) {
@@ -196,26 +204,30 @@ public final class ProfileCheck {
                             default -> new Consent(ConsentStatus.GRANTED, Set.of(pick(r, Channel.values())),
                                     r.nextBoolean() ? null : LocalDate.of(2026, 1 + r.nextInt(12), 1), null);
                         };
-                        people.add(new DepictedPerson("p" + j, pick(r, PersonRole.values()), consent, r.nextInt(6) == 0, r.nextInt(8) == 0));
+                        people.add(new DepictedPerson("p" + j, pick(r, PersonRole.values()), consent, r.nextInt(6) == 0, r.nextInt(8) == 0,
+                                pick(r, StudentAgeStatus.values())));
                     }
-                    images.add(new Image("img-" + i, people, answer(r), answer(r), answer(r), r.nextInt(10) == 0, r.nextBoolean()));
+                    images.add(new Image("img-" + i, people, answer(r), answer(r), answer(r), r.nextInt(10) == 0, r.nextBoolean(), answer(r)));
                 }
                 Set<ContentFlag> flags = r.nextInt(3) == 0 ? Set.of(pick(r, ContentFlag.values())) : Set.of();
                 Post post = new Post("post", "text", r.nextInt(5) == 0 ? null : "author", r.nextBoolean(), answer(r),
                         r.nextBoolean(), r.nextBoolean(), flags, answer(r));
-                return new PublishRequest(account, post, images, List.of(), List.of());
+                return new PublishRequest(account, post, images, List.of(), List.of(), actor(r));
             }
             case 2 -> {
                 Person target = new Person("t", pick(r, PersonRole.values()), pick(r, StudentAgeStatus.values()),
                         r.nextBoolean() ? null : LocalDate.of(2000 + r.nextInt(20), 1 + r.nextInt(12), 1 + r.nextInt(28)));
-                return new EngagementRequest(account, pick(r, EngagementAction.values()), target, null);
+                TargetPost targetPost = r.nextBoolean() ? null : new TargetPost("post", answer(r), null, answer(r));
+                return new EngagementRequest(account, pick(r, EngagementAction.values()), target, targetPost, answer(r), actor(r));
             }
             default -> {
                 if (r.nextBoolean()) {
-                    return new ContactRequest(pick(r, ContactChannel.values()), pick(r, PersonRole.values()), answer(r));
+                    return new ContactRequest(pick(r, ContactChannel.values()), pick(r, PersonRole.values()), answer(r),
+                            pick(r, StudentAgeStatus.values()), actor(r));
                 }
                 return new IncomingMessage("m", account, pick(r, MessageKind.values()), pick(r, PersonRole.values()),
-                        OffsetDateTime.of(2026, 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), 0, 0, 0, ZoneOffset.UTC), Set.of());
+                        OffsetDateTime.of(2026, 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), 0, 0, 0, ZoneOffset.UTC),
+                        r.nextBoolean() ? Set.of() : Set.of(pick(r, Concern.values())), pick(r, StudentAgeStatus.values()));
             }
         }
     }

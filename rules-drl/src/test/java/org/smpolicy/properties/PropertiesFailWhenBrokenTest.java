@@ -74,6 +74,13 @@ class PropertiesFailWhenBrokenTest {
     }
 
     @Test
+    void unknownFactsFailWhenAnUnknownImageIsTakenAsHarmless() {
+        var broken = without("publish.unknown-image-personal-account", "publish.unidentified-pupils",
+                "publish.student-image-unconfirmed-account", "publish.dress-not-judged", "publish.ridicule-not-judged");
+        falsified(() -> UnknownFactsPropertyTest.unknownNeverAllows(broken));
+    }
+
+    @Test
     void orderIndependenceFailsForADeciderThatLooksOnlyAtTheFirstImage() {
         SocialMediaPolicy policy = Policies.baseline();
         falsified(() -> PolicyPropertiesTest.deterministic(r -> policy.decide(new PublishRequest(r.account(), r.post(),
