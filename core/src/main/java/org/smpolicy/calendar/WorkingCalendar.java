@@ -127,13 +127,7 @@ public final class WorkingCalendar {
      * @return the day itself if it is a working day, else the next working day
      */
     public LocalDate workingDayOnOrAfter(LocalDate day) {
-        LocalDate d = day;
-        for (int i = 0; i < MAX_SEARCH_DAYS; i++, d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("no working day within " + MAX_SEARCH_DAYS + " days of `" + day + "`: check the closure days");
+        return nearestWorkingDay(day, 1, "of");
     }
 
     /**
@@ -141,13 +135,17 @@ public final class WorkingCalendar {
      * @return the day itself if it is a working day, else the last working day before it
      */
     public LocalDate workingDayOnOrBefore(LocalDate day) {
+        return nearestWorkingDay(day, -1, "before");
+    }
+
+    private LocalDate nearestWorkingDay(LocalDate day, int step, String where) {
         LocalDate d = day;
-        for (int i = 0; i < MAX_SEARCH_DAYS; i++, d = d.minusDays(1)) {
+        for (int i = 0; i < MAX_SEARCH_DAYS; i++, d = d.plusDays(step)) {
             if (isWorkingDay(d)) {
                 return d;
             }
         }
-        throw new IllegalStateException("no working day within " + MAX_SEARCH_DAYS + " days before `" + day + "`: check the closure days");
+        throw new IllegalStateException("no working day within " + MAX_SEARCH_DAYS + " days " + where + " `" + day + "`: check the closure days");
     }
 
     /**
