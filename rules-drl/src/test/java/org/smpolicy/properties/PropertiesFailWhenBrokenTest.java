@@ -77,7 +77,9 @@ class PropertiesFailWhenBrokenTest {
     void unknownFactsFailWhenAnUnknownImageIsTakenAsHarmless() {
         var broken = without("publish.unknown-image-personal-account", "publish.unidentified-pupils",
                 "publish.student-image-unconfirmed-account", "publish.dress-not-judged", "publish.ridicule-not-judged");
-        falsified(() -> UnknownFactsPropertyTest.unknownNeverAllows(broken));
+        // A fixed seed and more examples: the counterexample needs a rare combination of facts.
+        falsified(() -> UnknownFactsPropertyTest.unknownNeverAllows(broken,
+                org.quicktheories.QuickTheory.qt().withFixedSeed(20261125L).withExamples(5000)));
     }
 
     @Test

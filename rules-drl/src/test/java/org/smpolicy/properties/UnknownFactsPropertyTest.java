@@ -139,7 +139,11 @@ class UnknownFactsPropertyTest {
     }
 
     static void unknownNeverAllows(Function<PolicyRequest, Decision> decide) {
-        qt().withExamples(Integer.getInteger("smpolicy.examples", PolicyPropertiesTest.EXAMPLES)).forAll(longs().between(0, Long.MAX_VALUE / 2), integers().allPositive())
+        unknownNeverAllows(decide, qt().withExamples(Integer.getInteger("smpolicy.examples", PolicyPropertiesTest.EXAMPLES)));
+    }
+
+    static void unknownNeverAllows(Function<PolicyRequest, Decision> decide, org.quicktheories.QuickTheory theory) {
+        theory.forAll(longs().between(0, Long.MAX_VALUE / 2), integers().allPositive())
                 .check((seed, pick) -> {
                     List<Object> mutations = mutations(childProtecting(seed, decide));
                     if (mutations.isEmpty()) {

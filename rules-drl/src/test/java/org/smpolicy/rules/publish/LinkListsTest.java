@@ -1,6 +1,6 @@
 package org.smpolicy.rules.publish;
 
-import static org.smpolicy.testkit.DecisionAssert.assertThat;
+import static org.smpolicy.testkit.junit.DecisionAssert.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.smpolicy.rules.Policies;
-import org.smpolicy.testkit.Scenarios;
+import org.smpolicy.testkit.junit.Scenarios;
 
 /** The scenarios that prove the rules of material.drl: scenarios/publish/material.json. */
 class MaterialTest {

@@ -5,7 +5,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.smpolicy.rules.Policies;
-import org.smpolicy.testkit.Scenarios;
+import org.smpolicy.testkit.junit.Scenarios;
 
 /** The scenarios that prove the rules of conduct.drl: scenarios/responses/conduct.json. */
 class ConductTest {

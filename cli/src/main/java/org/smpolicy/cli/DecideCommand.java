@@ -1,0 +1,102 @@
+package org.smpolicy.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.smpolicy.Decision;
+import org.smpolicy.InvalidRequestException;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.json.JsonLinesDecider;
+import org.smpolicy.model.PolicyRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code smpolicy decide FILE}: prints the decision for one request document. */
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = {"Decide one request and print the decision as JSON.",
+                "FILE is a request document (see docs/json.md), or - for standard input."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the decision was printed (whatever its outcome)", "1:--jsonl: some lines could not be decided",
+                "2:bad input or usage"})
+final class DecideCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Option(names = "--pretty", description = "indent the JSON")
+    boolean pretty;
+
+    @Option(names = "--jsonl", description = {"FILE holds one request per line: print one decision per line, in input order,",
+            "using all cores; a bad line prints {\"line\":N,\"error\":...} in its place and FILE:N: message on",
+            "standard error, and the command exits 1 at the end"})
+    boolean jsonl;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the request document, or - for standard input")
+    String file;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonCodec json = JsonCodec.strict();
+        if (jsonl) {
+            return bulk(json, out, err);
+        }
+        PolicyRequest request;
+        try (InputStream in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file))) {
+            request = json.readRequest(in);
+        } catch (NoSuchFileException e) {
+            err.println("smpolicy decide: " + file + ": no such file");
+            return Main.BAD_INPUT;
+        } catch (InvalidRequestException e) {
+            err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        SocialMediaPolicy p = policy.build();
+        Decision d;
+        try {
+            d = p.decide(request);
+        } catch (InvalidRequestException e) {
+            err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        JsonCodec writer = json.withZone(p.calendar().zone());
+        out.println(pretty ? writer.writeDecisionPretty(d) : writer.writeDecision(d));
+        return Main.OK;
+    }
+
+    private int bulk(JsonCodec json, PrintWriter out, PrintWriter err) throws IOException {
+        String name = "-".equals(file) ? "<stdin>" : file;
+        BufferedReader in;
+        try {
+            in = "-".equals(file) ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16)
+                    : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            err.println("smpolicy decide: " + file + ": no such file");
+            return Main.BAD_INPUT;
+        }
+        try (in) {
+            SocialMediaPolicy p = policy.build();
+            int failed;
+            try (JsonLinesDecider bulk = new JsonLinesDecider(p, json, json.withZone(p.calendar().zone()))) {
+                failed = bulk.run(name, in, out, err);
+            }
+            return failed == 0 ? Main.OK : Main.PROBLEMS;
+        }
+    }
+}

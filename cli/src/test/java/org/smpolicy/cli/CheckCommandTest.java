@@ -1,0 +1,68 @@
+package org.smpolicy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exampleProfilesAreClean() {
+        for (String school : new String[] {"../examples/schools/merriott", "../examples/schools/haselbury"}) {
+            Cli r = Cli.run("check", "--requests", "300", school);
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.out()).contains("clean");
+        }
+    }
+
+    @Test
+    void brokenProfilePrintsOneFileLineMessagePerProblemAndExits1() throws IOException {
+        Files.writeString(tmp.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Broken\",\n"
+                + "  \"disable\": [ { \"rule\": \"publish.nope\", \"reason\": \"x\" } ]\n}\n");
+        Files.writeString(tmp.resolve("bad.drl"), "package org.school.bad;\nimport org.smpolicy.model.PublishRequest;\n"
+                + "rule \"bad.exit\"\n  @clause(\"11.a\")\n  @outcome(\"DENY\")\nwhen\n  PublishRequest()\nthen\n  System.exit(0);\nend\n");
+        Cli r = Cli.run("check", tmp.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains(tmp.resolve("profile.json") + ":4: unknown rule id `publish.nope` in disable")
+                .contains(tmp.resolve("bad.drl") + ":9: ").contains("is not allowed in an overlay's right-hand side");
+    }
+
+    @Test
+    void relaxingAChildProtectionRuleFailsTheInvariants() throws IOException {
+        Files.writeString(tmp.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Lax\",\n"
+                + "  \"disable\": [ { \"rule\": \"publish.student-image-personal-account\", \"reason\": \"staff are careful\" },\n"
+                + "               { \"rule\": \"publish.unknown-image-personal-account\", \"reason\": \"staff are careful\" } ],\n"
+                + "  \"relaxations\": [ { \"of\": \"publish.student-image-personal-account\", \"reason\": \"governors agreed\" },\n"
+                + "                   { \"of\": \"publish.unknown-image-personal-account\", \"reason\": \"governors agreed\" } ]\n}\n");
+        Cli r = Cli.run("check", "--requests", "2000", tmp.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(1);
+        assertThat(r.out()).contains("child-protection invariant broken").contains("personal account");
+    }
+
+    @Test
+    void decideUnderASchoolProfileNamesIt() {
+        Cli r = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "--school", "../examples/schools/merriott", "../examples/requests/comment-saturday.json");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("\"profile\":\"Merriott Primary School\"").contains("\"due\":\"2026-12-01T17:00:00Z\"");
+    }
+
+    @Test
+    void clausesShowDisabledRulesWithTheirReason() {
+        Cli r = Cli.run("clauses", "--school", "../examples/schools/haselbury");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("publish.tone (ADVICE) [disabled: Haselbury's communications lead");
+    }
+
+    @Test
+    void missingDirectoryExits2() {
+        Cli r = Cli.run("check", "no/such/school");
+        assertThat(r.code()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,176 @@
+package org.smpolicy.json;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.smpolicy.InvalidRequestException;
+import org.smpolicy.SocialMediaPolicy;
+
+/**
+ * Decides JSON-lines streams: one request per line in, one decision per line out, in input
+ * order, on all cores. Lines are decided in batches on one pool of one thread per core, owned by
+ * this object and shared by every stream it decides; at most a few batches per thread are in
+ * flight, so memory stays bounded whatever the input size. A bad line gives
+ * {@code {"line":N,"error":"..."}} in its place and {@code NAME:N: message} on the error writer;
+ * the stream goes on. Blank lines are skipped. The command line's {@code decide --jsonl} and the
+ * decision service's bulk endpoint both use it.
+ *
+ * <pre>{@code
+ * try (JsonLinesDecider bulk = new JsonLinesDecider(policy, JsonCodec.strict(), JsonCodec.strict())) {
+ *     int failed = bulk.run("requests.jsonl", in, out, err);
+ * }
+ * }</pre>
+ */
+public final class JsonLinesDecider implements AutoCloseable {
+
+    /** Lines decided together on one thread. */
+    static final int BATCH = 256;
+
+    private final SocialMediaPolicy policy;
+    private final JsonCodec reader;
+    private final JsonCodec writer;
+    private final int threads;
+    private final ExecutorService pool;
+
+    /**
+     * @param policy the policy deciding every line
+     * @param reader reads each line
+     * @param writer writes each decision
+     */
+    public JsonLinesDecider(SocialMediaPolicy policy, JsonCodec reader, JsonCodec writer) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.writer = Objects.requireNonNull(writer, "writer");
+        this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "smpolicy-bulk");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Decides one stream.
+     *
+     * @param name the stream's name for error lines
+     * @param in   one request per line
+     * @param out  receives one decision (or error object) per non-blank line, in input order
+     * @param err  receives {@code NAME:N: message} for each bad line
+     * @return how many lines failed
+     * @throws IOException on read errors
+     */
+    public int run(String name, BufferedReader in, PrintWriter out, PrintWriter err) throws IOException {
+        AtomicInteger failures = new AtomicInteger();
+        Deque<Future<List<String[]>>> inFlight = new ArrayDeque<>();
+        try {
+            int lineNo = 0;
+            List<String> batch = new ArrayList<>(BATCH);
+            int firstLine = 1;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (batch.isEmpty()) {
+                    firstLine = lineNo;
+                }
+                batch.add(line);
+                if (batch.size() == BATCH) {
+                    inFlight.addLast(submit(name, batch, firstLine));
+                    batch = new ArrayList<>(BATCH);
+                    while (inFlight.size() >= threads * 4) {
+                        drain(inFlight.removeFirst(), out, err, failures);
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                inFlight.addLast(submit(name, batch, firstLine));
+            }
+            while (!inFlight.isEmpty()) {
+                drain(inFlight.removeFirst(), out, err, failures);
+            }
+        } finally {
+            inFlight.forEach(f -> f.cancel(true));
+            out.flush();
+            err.flush();
+        }
+        return failures.get();
+    }
+
+    private Future<List<String[]>> submit(String name, List<String> lines, int first) {
+        return pool.submit(() -> {
+            List<String[]> results = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                String l = lines.get(i);
+                if (l.isBlank()) {
+                    continue;
+                }
+                int n = first + i;
+                try {
+                    results.add(new String[] {writer.writeDecision(policy.decide(reader.readRequest(l))), null});
+                } catch (InvalidRequestException e) {
+                    results.add(new String[] {"{\"line\":" + n + ",\"error\":" + quote(e.getMessage()) + "}", name + ":" + n + ": " + e.getMessage()});
+                } catch (RuntimeException e) {
+                    String m = "cannot decide: " + e.getMessage();
+                    results.add(new String[] {"{\"line\":" + n + ",\"error\":" + quote(m) + "}", name + ":" + n + ": " + m});
+                }
+            }
+            return results;
+        });
+    }
+
+    private static void drain(Future<List<String[]>> f, PrintWriter out, PrintWriter err, AtomicInteger failures) throws IOException {
+        List<String[]> results;
+        try {
+            results = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
+        for (String[] r : results) {
+            out.write(r[0]);
+            out.write('\n');
+            if (r[1] != null) {
+                failures.incrementAndGet();
+                err.println(r[1]);
+            }
+        }
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Stops the pool; streams still running fail. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,42 @@
+package org.smpolicy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.smpolicy.SocialMediaPolicy;
+
+/**
+ * The playground in a real headless browser: Debian's Chromium driven by playwright-core
+ * (server/e2e/playground.mjs) picks the student-photo sample, decides it, and reads what a person
+ * sees. Needs /usr/bin/chromium, node and server/e2e/node_modules, which .ci/run installs; skipped
+ * only when they are absent.
+ */
+class PlaygroundBrowserTest {
+
+    @Test
+    void studentPhotoSampleShowsDenyWithClause11b() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium");
+        assumeTrue(Files.isDirectory(Path.of("e2e/node_modules/playwright-core")), "no e2e/node_modules (npm ci --prefix server/e2e)");
+        SocialMediaPolicy policy = SocialMediaPolicy.builder().build();
+        Path screenshot = Path.of("target/playground.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+        try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
+            Process p = new ProcessBuilder("node", "e2e/playground.mjs", server.url() + "/", screenshot.toString())
+                    .redirectErrorStream(true).start();
+            boolean done = p.waitFor(120, TimeUnit.SECONDS);
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!done) {
+                p.destroyForcibly();
+            }
+            assertThat(done).as(out).isTrue();
+            assertThat(p.exitValue()).as(out).isZero();
+            assertThat(out).contains("outcome: DENY").contains("Clause 11.b").contains("OVERDUE for review");
+        }
+        assertThat(screenshot).exists();
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+}

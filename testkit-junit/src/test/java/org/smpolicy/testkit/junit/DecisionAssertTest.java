@@ -1,0 +1,56 @@
+package org.smpolicy.testkit.junit;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.smpolicy.testkit.junit.DecisionAssert.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.smpolicy.Decision;
+import org.smpolicy.Effect;
+import org.smpolicy.Finding;
+import org.smpolicy.Obligation;
+import org.smpolicy.Outcome;
+import org.smpolicy.model.Role;
+
+class DecisionAssertTest {
+
+    static final Instant DUE = Instant.parse("2026-11-30T17:00:00Z");
+
+    static final Decision DENY = new Decision(Outcome.DENY,
+            List.of(Finding.of(List.of("11.b"), "publish.student-image-personal-account", Effect.DENY,
+                    "image `img-1` shows a student", "post it from the school's account")),
+            List.of(new Obligation("6", List.of("6"), "responses.respond-within-window", Role.ACCOUNT_RUNNERS, "RESPOND",
+                    "respond", DUE)),
+            "publish", "2023-01-23", "baseline");
+
+    @Test
+    void passingAssertionsChain() {
+        assertThat(DENY).isDenied().isNotAllowed().cites("11.b").doesNotCite("12.b.i")
+                .firedRule("publish.student-image-personal-account").didNotFire("x")
+                .hasRemedy("publish.student-image-personal-account", "school's account")
+                .hasObligation("6").withOwner(Role.ACCOUNT_RUNNERS).withAction("RESPOND").dueAt(DUE).and().cites("6");
+    }
+
+    @Test
+    void failureShowsTheWholeDecision() {
+        assertThatThrownBy(() -> assertThat(DENY).isAllowed())
+                .hasMessageContaining("Expected outcome ALLOW but was DENY")
+                .hasMessageContaining("[11.b] publish.student-image-personal-account: image `img-1` shows a student -> post it from the school's account")
+                .hasMessageContaining("ACCOUNT_RUNNERS RESPOND by 2026-11-30T17:00:00Z");
+    }
+
+    @Test
+    void obligationMismatchSaysWhatWasLookedFor() {
+        assertThatThrownBy(() -> assertThat(DENY).hasObligation("6").withOwner(Role.SLT))
+                .hasMessageContaining("Expected an obligation citing clause 6, owned by SLT, but there was none.");
+        assertThatThrownBy(() -> assertThat(DENY).hasObligation("9.a"))
+                .hasMessageContaining("citing clause 9.a");
+    }
+
+    @Test
+    void citesFailsWhenTheClauseIsMissing() {
+        assertThatThrownBy(() -> assertThat(DENY).cites("12.b.i")).hasMessageContaining("Expected clause 12.b.i to be cited");
+        assertThatThrownBy(() -> assertThat(DENY).doesNotCite("11.b")).hasMessageContaining("not to be cited");
+    }
+}
