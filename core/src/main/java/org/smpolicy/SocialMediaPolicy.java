@@ -9,7 +9,7 @@ import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.catalogue.PolicyStatus;
 import org.smpolicy.drl.Parameters;
-import org.smpolicy.engine.RuleEngine;
+import org.smpolicy.internal.RuleEngine;
 import org.smpolicy.log.DecisionLog;
 import org.smpolicy.model.AccountApplication;
 import org.smpolicy.model.ContactRequest;

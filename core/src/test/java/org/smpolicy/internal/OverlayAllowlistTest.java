@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,7 +78,7 @@ class OverlayAllowlistTest {
                 Arguments.of("dialect on a rule", HEADER + "rule \"test.d\"\n    @clause(\"11.a\")\n    @outcome(\"DENY\")\n    dialect \"mvel\"\nwhen\n    PublishRequest()\nthen\n"
                         + "    Results.find(kcontext, \"m\", \"r\");\nend\n", 8, "attribute `dialect` is not allowed"),
                 Arguments.of("dialect on the package", "package org.school.test;\ndialect \"mvel\"\n", 2, "attribute `dialect` is not allowed"),
-                Arguments.of("a package inside the library", "package org.smpolicy.engine;\nimport org.smpolicy.model.*;\n", 1, "package `org.smpolicy.engine` is not allowed"),
+                Arguments.of("a package inside the library", "package org.smpolicy.internal;\nimport org.smpolicy.model.*;\n", 1, "package `org.smpolicy.internal` is not allowed"),
                 Arguments.of("a package inside Drools", "package org.drools.core;\n", 1, "package `org.drools.core` is not allowed"),
                 Arguments.of("import outside the allowlist", "package org.school.test;\nimport org.smpolicy.Finding;\n", 2, "import `org.smpolicy.Finding` is not allowed"),
                 Arguments.of("a forged finding carrying a baseline rule id", deny("kcontext.getKieRuntime().insert(new org.smpolicy.Finding(\"11.b\", java.util.List.of(\"11.b\"), "

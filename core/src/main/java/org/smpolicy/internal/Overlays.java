@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

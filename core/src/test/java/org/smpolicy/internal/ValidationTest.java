@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

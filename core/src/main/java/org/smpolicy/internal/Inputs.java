@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 import org.smpolicy.InvalidRequestException;
 import org.smpolicy.model.EngagementRequest;

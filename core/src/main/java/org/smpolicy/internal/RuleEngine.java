@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;

@@ -1,4 +1,4 @@
-package org.smpolicy.engine;
+package org.smpolicy.internal;
 
 /** Small text helpers for overlay messages. */
 final class OverlayText {
