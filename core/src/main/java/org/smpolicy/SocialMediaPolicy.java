@@ -1,6 +1,7 @@
 package org.smpolicy;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,10 +62,24 @@ public final class SocialMediaPolicy {
      * @throws PolicyException when the rules cannot evaluate the request
      */
     public Decision decide(PolicyRequest request) {
-        Decision d = engine.decide(Objects.requireNonNull(request, "request"));
+        return decide(request, engine.clock().instant());
+    }
+
+    /**
+     * Decides any request as at an instant, as OPA's {@code EvalTime}: one policy serves every
+     * instant, so tests, scenario runs and re-checks of history need not build a policy per
+     * instant. The clock given to the builder is not read.
+     *
+     * @param request the request
+     * @param at      the decision instant ("now" for ages, consent expiry and deadlines)
+     * @return the decision
+     * @throws PolicyException when the rules cannot evaluate the request
+     */
+    public Decision decide(PolicyRequest request, Instant at) {
+        Decision d = engine.decide(Objects.requireNonNull(request, "request"), Objects.requireNonNull(at, "at"));
         if (log != null) {
             try {
-                log.record(request, d, engine.clock().instant());
+                log.record(request, d, at);
             } catch (RuntimeException e) {
                 // Never fail a decision because the audit log failed; say so without personal data.
                 LOG.warn("decision log failed for a {} decision: {}", d.requestType(), e.getClass().getSimpleName());

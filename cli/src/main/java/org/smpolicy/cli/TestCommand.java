@@ -51,7 +51,7 @@ final class TestCommand implements Callable<Integer> {
             err.println("smpolicy test: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        ScenarioRunner runner = ScenarioRunner.using(policy::build);
+        ScenarioRunner runner = ScenarioRunner.of(policy.build());
         int passed = 0;
         int failed = 0;
         for (Scenario s : scenarios) {

@@ -183,8 +183,19 @@ public final class RuleEngine {
      * @return the decision
      */
     public Decision decide(PolicyRequest request) {
+        return decide(request, clock.instant());
+    }
+
+    /**
+     * Decides one request as at an instant, wholly on the rule base in use when it starts.
+     *
+     * @param request the request
+     * @param at      the decision instant ("now" for ages, consent expiry and deadlines)
+     * @return the decision
+     */
+    public Decision decide(PolicyRequest request, Instant at) {
         Objects.requireNonNull(request, "request");
-        return decide(ruleBase.get(), request, clock.instant());
+        return decide(ruleBase.get(), request, Objects.requireNonNull(at, "at"));
     }
 
     private static Decision decide(RuleBase base, PolicyRequest request, Instant now) {

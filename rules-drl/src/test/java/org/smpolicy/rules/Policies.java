@@ -17,7 +17,7 @@ public final class Policies {
     private static final Map<Instant, SocialMediaPolicy> CACHE = new ConcurrentHashMap<>();
 
     /** One scenario runner for all rule tests, so coverage adds up across test classes. */
-    public static final ScenarioRunner RUNNER = ScenarioRunner.using(clock -> at(clock.instant()));
+    public static final ScenarioRunner RUNNER = ScenarioRunner.of(baseline());
 
     private Policies() {
     }

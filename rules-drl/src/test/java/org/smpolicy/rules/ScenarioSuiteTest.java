@@ -18,7 +18,7 @@ class ScenarioSuiteTest {
 
     @Test
     void everyScenarioPassesAndEveryRuleFires() throws IOException {
-        ScenarioRunner runner = ScenarioRunner.using(clock -> Policies.at(clock.instant()));
+        ScenarioRunner runner = ScenarioRunner.of(Policies.baseline());
         List<ScenarioResult> failed = ScenarioFile.readAll(List.of(SUITE)).stream().map(runner::run)
                 .filter(r -> !r.passed()).toList();
         assertThat(failed).as(() -> String.join("\n", failed.stream().map(ScenarioResult::report).toList())).isEmpty();

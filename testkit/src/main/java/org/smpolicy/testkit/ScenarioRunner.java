@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.Decision;
 import org.smpolicy.Obligation;
 import org.smpolicy.SocialMediaPolicy;
 
 /**
- * Runs scenarios against a policy built for each scenario's decision instant (one policy per
- * instant, cached), and records coverage. Thread-safe.
+ * Runs scenarios against a policy, each at its own decision instant, and records coverage.
+ * Thread-safe.
  *
  * <pre>{@code
  * ScenarioRunner runner = ScenarioRunner.baseline();
@@ -28,34 +30,43 @@ import org.smpolicy.SocialMediaPolicy;
  */
 public final class ScenarioRunner {
 
-    private final Function<Clock, SocialMediaPolicy> factory;
-    private final Map<Instant, SocialMediaPolicy> policies = new ConcurrentHashMap<>();
+    private final BiFunction<PolicyRequest, Instant, Decision> decider;
     private final Coverage coverage;
 
-    private ScenarioRunner(Function<Clock, SocialMediaPolicy> factory) {
-        this.factory = factory;
-        this.coverage = new Coverage(policy(Scenario.DEFAULT_NOW));
+    private ScenarioRunner(SocialMediaPolicy forCoverage, BiFunction<PolicyRequest, Instant, Decision> decider) {
+        this.decider = decider;
+        this.coverage = new Coverage(forCoverage);
     }
 
     /** @return a runner over the baseline policy on the class path */
     public static ScenarioRunner baseline() {
-        return using(clock -> SocialMediaPolicy.builder().clock(clock).build());
+        return of(SocialMediaPolicy.builder().build());
     }
 
     /**
-     * @param factory builds the policy to test for a clock fixed at a scenario's instant (e.g. with a school profile)
+     * A runner deciding every scenario with one policy, at the scenario's instant
+     * ({@link SocialMediaPolicy#decide(PolicyRequest, Instant)}).
+     *
+     * @param policy the policy to test (e.g. built with a school profile)
+     * @return a runner
+     */
+    public static ScenarioRunner of(SocialMediaPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
+        return new ScenarioRunner(policy, policy::decide);
+    }
+
+    /**
+     * A runner that builds a policy per scenario instant, for policies whose clock matters beyond
+     * the decision instant. Prefer {@link #of(SocialMediaPolicy)}.
+     *
+     * @param factory builds the policy to test for a clock fixed at a scenario's instant
      * @return a runner
      */
     public static ScenarioRunner using(Function<Clock, SocialMediaPolicy> factory) {
-        return new ScenarioRunner(Objects.requireNonNull(factory, "factory"));
-    }
-
-    /**
-     * @param now a decision instant
-     * @return the policy deciding at that instant
-     */
-    public SocialMediaPolicy policy(Instant now) {
-        return policies.computeIfAbsent(now, n -> factory.apply(Clock.fixed(n, ZoneOffset.UTC)));
+        Objects.requireNonNull(factory, "factory");
+        Map<Instant, SocialMediaPolicy> policies = new ConcurrentHashMap<>();
+        Function<Instant, SocialMediaPolicy> at = n -> policies.computeIfAbsent(n, i -> factory.apply(Clock.fixed(i, ZoneOffset.UTC)));
+        return new ScenarioRunner(at.apply(Scenario.DEFAULT_NOW), (r, i) -> at.apply(i).decide(r));
     }
 
     /** @return the coverage of everything run so far */
@@ -68,7 +79,7 @@ public final class ScenarioRunner {
      * @return the decision and every difference from the expectation
      */
     public ScenarioResult run(Scenario s) {
-        Decision d = policy(s.now()).decide(s.request());
+        Decision d = decider.apply(s.request(), s.now());
         coverage.record(s, d);
         List<String> diffs = new ArrayList<>();
         Scenario.Expectation e = s.expect();
