@@ -12,6 +12,7 @@ import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.catalogue.Clause;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -29,6 +30,9 @@ final class ClausesCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
+    Format format;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,6 +44,8 @@ final class ClausesCommand implements Callable<Integer> {
             }
         }
         int gaps = 0;
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ArrayNode json = mapper.createArrayNode();
         for (Clause c : p.clauses().clauses()) {
             List<RuleInfo> rules = byClause.getOrDefault(c.id(), List.of());
             boolean carried = rules.stream().anyMatch(r -> r.enabled() && c.treatment().carriedOutBy(r.outcome()));
@@ -59,9 +65,39 @@ final class ClausesCommand implements Callable<Integer> {
             if (rules.isEmpty() && !c.treatment().needsRule()) {
                 how.append("no rule needed: ").append(c.note());
             }
-            out.printf("%-12s %-11s %s%n", c.id(), c.treatment(), how);
+            if (format == Format.json) {
+                com.fasterxml.jackson.databind.node.ObjectNode n = json.addObject();
+                n.put("clause", c.id());
+                n.put("treatment", c.treatment().name());
+                n.put("gap", c.treatment().needsRule() && !carried && !disabledByProfile);
+                com.fasterxml.jackson.databind.node.ArrayNode rs = n.putArray("rules");
+                for (RuleInfo r : rules) {
+                    com.fasterxml.jackson.databind.node.ObjectNode rn = rs.addObject();
+                    rn.put("rule", r.id());
+                    rn.put("outcome", r.outcome());
+                    rn.put("enabled", r.enabled());
+                    r.disabledReason().ifPresent(reason -> rn.put("disabledReason", reason));
+                }
+                if (rules.isEmpty() && !c.treatment().needsRule()) {
+                    n.put("note", c.note());
+                }
+            } else {
+                out.printf("%-12s %-11s %s%n", c.id(), c.treatment(), how);
+            }
         }
-        out.println(p.clauses().clauses().size() + " clauses, " + p.rules().size() + " rules, " + gaps + " gaps");
+        if (format == Format.json) {
+            com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+            root.put("clauses", p.clauses().clauses().size());
+            root.put("rules", p.rules().size());
+            root.put("gaps", gaps);
+            root.set("table", json);
+            out.println(root.toString());
+        } else {
+            out.println(p.clauses().clauses().size() + " clauses, " + p.rules().size() + " rules, " + gaps + " gaps");
+        }
         return gaps == 0 ? Main.OK : Main.PROBLEMS;
     }
+
+    /** Output formats. */
+    enum Format { text, json }
 }

@@ -54,6 +54,17 @@ final class DecideCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JsonCodec json = JsonCodec.strict();
+        if (!"-".equals(file)) {
+            Path p = Path.of(file);
+            if (Files.isDirectory(p)) {
+                err.println("smpolicy decide: " + file + ": is a directory; expected a request file");
+                return Main.BAD_INPUT;
+            }
+            if (Files.exists(p) && !Files.isReadable(p)) {
+                err.println("smpolicy decide: " + file + ": cannot be read");
+                return Main.BAD_INPUT;
+            }
+        }
         if (jsonl) {
             return bulk(json, out, err);
         }
@@ -91,6 +102,19 @@ final class DecideCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         try (in) {
+            in.mark(4 << 20);
+            String first = in.readLine();
+            int lineNo = 1;
+            while (first != null && first.isBlank()) {
+                first = in.readLine();
+                lineNo++;
+            }
+            in.reset();
+            if (first != null && !looksLikeOneDocument(first)) {
+                err.println("smpolicy decide: " + name + ":" + lineNo + ": --jsonl needs one whole request per line, and this line is not one"
+                        + " (a pretty-printed file? decide it without --jsonl)");
+                return Main.BAD_INPUT;
+            }
             SocialMediaPolicy p = policy.build();
             int failed;
             try (JsonLinesDecider bulk = new JsonLinesDecider(p, json, json.withZone(p.calendar().zone()))) {
@@ -98,5 +122,11 @@ final class DecideCommand implements Callable<Integer> {
             }
             return failed == 0 ? Main.OK : Main.PROBLEMS;
         }
+    }
+
+    // A request line starts an object and closes it; a pretty-printed document's first line is a lone `{`.
+    private static boolean looksLikeOneDocument(String line) {
+        String t = line.strip();
+        return !(t.equals("{") || t.equals("[") || t.startsWith("{") && !t.endsWith("}"));
     }
 }

@@ -10,13 +10,26 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that build a policy. */
 final class PolicyOptions {
 
-    @Option(names = "--now", paramLabel = "INSTANT",
+    @Option(names = "--now", paramLabel = "INSTANT", converter = PolicyOptions.InstantConverter.class,
             description = "decide as if it were this moment (ISO-8601 with offset, e.g. 2026-11-25T10:00:00Z); default: the system clock")
     Instant now;
 
     @Option(names = "--school", paramLabel = "DIR",
             description = "a school profile directory (profile.json and optional *.drl overlays); default: the baseline policy")
     Path school;
+
+    /** Reads {@code --now} and says what it wants when the value is not an instant. */
+    static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException("`" + value.replaceAll("\\p{Cntrl}", "?")
+                        + "` is not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z");
+            }
+        }
+    }
 
     Clock clock() {
         return now == null ? Clock.systemUTC() : Clock.fixed(now, ZoneOffset.UTC);

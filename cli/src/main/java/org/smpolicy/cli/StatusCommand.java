@@ -19,11 +19,28 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions policy = new PolicyOptions();
 
+    @picocli.CommandLine.Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default) or json")
+    ClausesCommand.Format format;
+
     @Override
     public Integer call() {
         SocialMediaPolicy p = policy.build();
         PolicyStatus s = p.status();
-        spec.commandLine().getOut().println(s.summary());
+        if (format == ClausesCommand.Format.json) {
+            com.fasterxml.jackson.databind.node.ObjectNode n = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+            n.put("policy", s.name());
+            n.put("version", s.version());
+            n.put("ratified", s.ratified().toString());
+            n.put("reviewCycle", s.reviewCycle().toString());
+            n.put("reviewDue", s.reviewDue().toString());
+            n.put("asOf", s.asOf().toString());
+            n.put("overdue", s.overdue());
+            n.put("summary", s.summary());
+            n.put("profile", p.profile());
+            spec.commandLine().getOut().println(n.toString());
+        } else {
+            spec.commandLine().getOut().println(s.summary());
+        }
         return Main.OK;
     }
 }

@@ -37,6 +37,9 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print the whole decision under each failure")
     boolean verbose;
 
+    @Option(names = "--run", paramLabel = "PATTERN", description = "run only the scenarios whose id matches this regular expression")
+    java.util.regex.Pattern run;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario files, or directories searched for *.json")
     List<Path> paths;
 
@@ -44,17 +47,36 @@ final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Scenario> scenarios;
+        List<Scenario> scenarios = new java.util.ArrayList<>();
+        int failed = 0;
         try {
-            scenarios = ScenarioFile.readAll(paths);
+            for (Path f : ScenarioFile.files(paths)) {
+                List<Scenario> inFile = ScenarioFile.read(f);
+                if (inFile.isEmpty()) {
+                    out.println("FAIL " + f + ": the file holds no scenarios");
+                    failed++;
+                }
+                scenarios.addAll(inFile);
+            }
         } catch (ScenarioException e) {
             err.println("smpolicy test: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        ScenarioRunner runner = ScenarioRunner.of(policy.build());
+        if (run != null) {
+            scenarios.removeIf(s -> !run.matcher(s.id()).find());
+        }
+        org.smpolicy.SocialMediaPolicy p = policy.build();
+        java.util.Set<String> ruleIds = new java.util.HashSet<>();
+        p.rules().forEach(r -> ruleIds.add(r.id()));
+        ScenarioRunner runner = ScenarioRunner.of(p);
         int passed = 0;
-        int failed = 0;
         for (Scenario s : scenarios) {
+            List<String> unknown = s.expect().rules().stream().filter(r -> !ruleIds.contains(r)).toList();
+            if (!unknown.isEmpty()) {
+                failed++;
+                out.println("FAIL " + s.source() + ": " + s.id() + ": expects rule(s) " + unknown + ", which the policy does not have");
+                continue;
+            }
             ScenarioResult r = runner.run(s);
             if (r.passed()) {
                 passed++;

@@ -1,0 +1,72 @@
+package org.smpolicy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a person expects of the command line: clear one-line errors, machine-readable output, scenario selection. */
+class CommandLineUsabilityTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String FOLLOW = "../examples/requests/follow-pupil-personal-account.json";
+
+    @Test
+    void aBadNowSaysWhatFormatItWants() {
+        Cli r = Cli.run("decide", "--now", "yesterday", FOLLOW);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("`yesterday` is not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z")
+                .doesNotContain("DateTimeParseException");
+    }
+
+    @Test
+    void aDirectoryIsNamedWithTheCommandPrefix() {
+        Cli r = Cli.run("decide", "../examples/requests");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("smpolicy decide: ../examples/requests: is a directory; expected a request file");
+    }
+
+    @Test
+    void jsonlOnAPrettyPrintedFileSaysSoOnce() {
+        Cli r = Cli.run("decide", "--jsonl", FOLLOW);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).hasSize(1).first().asString().contains(FOLLOW + ":1: --jsonl needs one whole request per line");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void clausesAndStatusPrintJson() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode clauses = m.readTree(Cli.run("clauses", "--format", "json").out());
+        assertThat(clauses.get("gaps").asInt()).isZero();
+        assertThat(clauses.get("table").size()).isEqualTo(clauses.get("clauses").asInt());
+        JsonNode status = m.readTree(Cli.run("status", "--now=2026-11-25T10:00:00Z", "--format", "json").out());
+        assertThat(status.get("overdue").asBoolean()).isTrue();
+        assertThat(status.get("reviewDue").asText()).isEqualTo("2025-01-31");
+    }
+
+    @Test
+    void anEmptyScenarioFileAndAnUnknownRuleIdFail() throws Exception {
+        Files.writeString(tmp.resolve("empty.json"), "{\"scenarioVersion\":1,\"scenarios\":[]}");
+        Files.writeString(tmp.resolve("typo.json"), "{\"scenarioVersion\":1,\"scenarios\":[{\"id\":\"typo\",\"request\":"
+                + Files.readString(Path.of(FOLLOW)) + ",\"expect\":{\"outcome\":\"DENY\",\"rules\":[\"engagement.no-such-rule\"]}}]}");
+        Cli r = Cli.run("test", tmp.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("empty.json: the file holds no scenarios")
+                .contains("typo: expects rule(s) [engagement.no-such-rule], which the policy does not have")
+                .contains("0 passed, 2 failed");
+    }
+
+    @Test
+    void runPicksScenariosById() {
+        Cli r = Cli.run("test", "--run", "^fidelity-0[67]", "../rules-drl/src/test/resources/scenarios");
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("3 passed, 0 failed");
+    }
+}
