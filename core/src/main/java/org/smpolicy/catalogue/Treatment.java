@@ -28,11 +28,19 @@ public enum Treatment {
      * @return whether a rule with that outcome carries out this treatment
      */
     public boolean carriedOutBy(String outcome) {
+        return org.smpolicy.RuleEffect.parse(outcome).map(this::carriedOutBy).orElse(false);
+    }
+
+    /**
+     * @param effect a rule's effect
+     * @return whether a rule with that effect carries out this treatment
+     */
+    public boolean carriedOutBy(org.smpolicy.RuleEffect effect) {
         return switch (this) {
-            case RULE -> "DENY".equals(outcome) || "REVIEW".equals(outcome);
-            case OBLIGATION -> "OBLIGATION".equals(outcome);
-            case ADVICE -> "ADVICE".equals(outcome);
-            case JUDGEMENT -> "REVIEW".equals(outcome);
+            case RULE -> effect == org.smpolicy.RuleEffect.DENY || effect == org.smpolicy.RuleEffect.REVIEW;
+            case OBLIGATION -> effect == org.smpolicy.RuleEffect.OBLIGATION;
+            case ADVICE -> effect == org.smpolicy.RuleEffect.ADVICE;
+            case JUDGEMENT -> effect == org.smpolicy.RuleEffect.REVIEW;
             case SCOPE -> true;
             case GOVERNANCE -> false;
         };

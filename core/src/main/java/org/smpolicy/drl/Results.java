@@ -11,6 +11,7 @@ import org.smpolicy.ClauseIds;
 import org.smpolicy.Effect;
 import org.smpolicy.Finding;
 import org.smpolicy.Obligation;
+import org.smpolicy.RuleEffect;
 import org.smpolicy.model.Role;
 
 /**
@@ -129,16 +130,9 @@ public final class Results {
             }
             Object o = rule.getMetaData().get("outcome");
             String outcome = o == null ? "" : ClauseIds.unquote(o.toString().strip());
-            if (outcome.equals("OBLIGATION")) {
-                return new Meta(clauses, outcome, null);
-            }
-            for (Effect e : Effect.values()) {
-                if (e.name().equals(outcome)) {
-                    return new Meta(clauses, outcome, e);
-                }
-            }
-            throw new IllegalStateException("rule `" + rule.getName() + "` has @outcome `" + outcome
-                    + "`; expected DENY, REVIEW, ADVICE, NOTE or OBLIGATION");
+            RuleEffect effect = RuleEffect.parse(outcome).orElseThrow(() -> new IllegalStateException("rule `" + rule.getName()
+                    + "` has @outcome `" + outcome + "`; expected one of " + java.util.List.of(RuleEffect.values())));
+            return new Meta(clauses, outcome, effect.finding().orElse(null));
         }
 
         Meta {

@@ -103,7 +103,6 @@ final class OverlayAllowlist {
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
     private static final Pattern VARIABLE = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> OUTCOMES = Set.of("DENY", "REVIEW", "ADVICE", "NOTE", "OBLIGATION");
 
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
     private static final Set<String> MEMBERS = new HashSet<>();
@@ -236,8 +235,8 @@ final class OverlayAllowlist {
                 refuse(line, "`@" + a.getName() + "` takes one string, e.g. @" + a.getName() + "(\"11.a\")");
             } else if (a.getName().equals("outcome")) {
                 outcome = Overlays.annotationValue(a);
-                if (!OUTCOMES.contains(outcome)) {
-                    refuse(line, "rule `" + id + "` needs @outcome, one of " + new java.util.TreeSet<>(OUTCOMES));
+                if (org.smpolicy.RuleEffect.parse(outcome).isEmpty()) {
+                    refuse(line, "rule `" + id + "` needs @outcome, one of " + Validation.OUTCOMES);
                     outcome = null;
                 }
             } else if (!Overlays.annotationValue(a).matches("[0-9a-z., ]{1,80}")) {

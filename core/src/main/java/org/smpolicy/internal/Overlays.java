@@ -97,7 +97,7 @@ final class Overlays {
                     }
                 }
                 if (r.getAnnotation("outcome") == null) {
-                    problems.add(where + ":" + line + ": rule `" + OverlayText.safe(id) + "` needs @outcome, one of " + new java.util.TreeSet<>(Validation.OUTCOMES));
+                    problems.add(where + ":" + line + ": rule `" + OverlayText.safe(id) + "` needs @outcome, one of " + Validation.OUTCOMES);
                 }
             }
             if (!refused.isEmpty()) {

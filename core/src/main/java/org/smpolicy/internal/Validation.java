@@ -3,6 +3,7 @@ package org.smpolicy.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.smpolicy.RuleEffect;
 import org.smpolicy.RuleInfo;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.profile.SchoolProfile;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** Checks a rule base against the clause catalogue before it is used. */
 final class Validation {
 
-    static final Set<String> OUTCOMES = Set.of("DENY", "REVIEW", "ADVICE", "NOTE", "OBLIGATION");
+    static final java.util.List<RuleEffect> OUTCOMES = java.util.List.of(RuleEffect.values());
 
     private Validation() {
     }
@@ -28,14 +29,12 @@ final class Validation {
                     problems.add(place + ": rule `" + r.id() + "` cites clause `" + c + "`, which the catalogue does not have");
                 }
             }
-            if (!OUTCOMES.contains(r.outcome())) {
+            if (RuleEffect.parse(r.outcome()).isEmpty()) {
                 problems.add(place + ": rule `" + r.id() + "` has @outcome `" + r.outcome() + "`; expected one of " + OUTCOMES);
             }
         }
         return problems;
     }
-
-    static final Set<String> STRICT_OUTCOMES = Set.of("DENY", "REVIEW", "OBLIGATION");
 
     /** The baseline's time zone; any other is a relaxation. */
     static final String BASELINE_ZONE = "Europe/London";
@@ -70,7 +69,7 @@ final class Validation {
             String outcome = outcomes.get(rule);
             if (outcome == null) {
                 problems.add(profile.where(rule) + ": unknown rule id `" + rule + "` in disable");
-            } else if (STRICT_OUTCOMES.contains(outcome)) {
+            } else if (RuleEffect.parse(outcome).map(RuleEffect::strict).orElse(true)) {
                 made.add(rule);
             }
         }

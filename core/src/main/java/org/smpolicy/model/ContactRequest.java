@@ -33,8 +33,7 @@ public record ContactRequest(ContactChannel channel, PersonRole recipientRole, A
 
     /** @return whether the recipient is a pupil: a current pupil, or a former pupil not known to be an adult (12.b.i) */
     public boolean toPupil() {
-        return recipientRole == PersonRole.STUDENT
-                || recipientRole == PersonRole.FORMER_STUDENT && recipientAgeStatus != StudentAgeStatus.ADULT;
+        return recipientRole.pupil(recipientAgeStatus);
     }
 
     @Override

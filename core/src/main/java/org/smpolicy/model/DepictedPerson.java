@@ -34,12 +34,12 @@ public record DepictedPerson(String ref, PersonRole role, Consent consent, boole
      * @return whether the person may be a pupil
      */
     public boolean mayBePupil() {
-        return role == PersonRole.STUDENT || role == PersonRole.FORMER_STUDENT && ageStatus != StudentAgeStatus.ADULT;
+        return role.pupil(ageStatus);
     }
 
     /** @return whether the person is a current or former student */
     public boolean student() {
-        return role == PersonRole.STUDENT || role == PersonRole.FORMER_STUDENT;
+        return role.pupilOrFormerPupil();
     }
 
     /** @return a label for messages: the reference, or the role */

@@ -43,8 +43,7 @@ public record IncomingMessage(String ref, Account account, MessageKind kind, Per
      * @return whether the sender is a pupil: a current pupil, or a former pupil not known to be an adult (12.b.iii)
      */
     public boolean fromPupil() {
-        return senderRole == PersonRole.STUDENT
-                || senderRole == PersonRole.FORMER_STUDENT && senderAgeStatus != StudentAgeStatus.ADULT;
+        return senderRole.pupil(senderAgeStatus);
     }
 
     /**

@@ -26,7 +26,7 @@ public record Person(String ref, PersonRole role, StudentAgeStatus ageStatus, Lo
 
     /** @return whether the person is a current or former student */
     public boolean student() {
-        return role == PersonRole.STUDENT || role == PersonRole.FORMER_STUDENT;
+        return role.pupilOrFormerPupil();
     }
 
     /**

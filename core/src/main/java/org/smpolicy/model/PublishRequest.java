@@ -51,4 +51,19 @@ public record PublishRequest(Account account, Post post, List<Image> images, Lis
                 && !post.namesFederation() && post.affectsFederation() == Answer.NO && post.flags().isEmpty()
                 && images.stream().allMatch(i -> i.showsStudents() == Answer.NO && !i.compromising());
     }
+
+    /**
+     * 3.a: the post associates with the Federation: the account or the post names a school, or the
+     * post is known to affect the Federation.
+     *
+     * @return whether the association is known
+     */
+    public boolean associatesWithFederation() {
+        return account.namesFederation() || post.namesFederation() || post.affectsFederation() == Answer.YES;
+    }
+
+    /** @return whether the post associates with the Federation or may (its impact is not known to be none) */
+    public boolean mayAssociateWithFederation() {
+        return account.namesFederation() || post.namesFederation() || post.affectsFederation() != Answer.NO;
+    }
 }
