@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.smpolicy.json.JsonCodec;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.rules.FederationInvariants;
 
 /**
  * Writes a realistic mixed request file for {@code smpolicy decide --jsonl}: publish,
@@ -30,7 +30,7 @@ public final class GenerateRequests {
         JsonCodec json = JsonCodec.strict();
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[1]), StandardCharsets.UTF_8)) {
             for (long i = 0; i < count; i++) {
-                out.write(json.writeRequest(ProfileCheck.generate(random)));
+                out.write(json.writeRequest(FederationInvariants.request(random)));
                 out.write('\n');
             }
         }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.rules.FederationInvariants;
 
 /** Decisions per second on one policy from one and from two threads, over a mix of generated requests. */
 @BenchmarkMode(Mode.Throughput)
@@ -39,7 +39,7 @@ public class ThroughputBenchmark {
         public void setUp() {
             policy = SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)).build();
             Random r = new Random(1);
-            requests = java.util.stream.IntStream.range(0, 1024).mapToObj(i -> ProfileCheck.generate(r)).toList();
+            requests = java.util.stream.IntStream.range(0, 1024).mapToObj(i -> FederationInvariants.request(r)).toList();
         }
     }
 

@@ -14,7 +14,7 @@ import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.EngagementRequest;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.rules.FederationInvariants;
 
 /** Every engine in the comparison gives the same answers as ours on the shared inputs. */
 class PeersAgreeTest {
@@ -60,7 +60,7 @@ class PeersAgreeTest {
         Random random = new Random(9);
         int compared = 0;
         for (int i = 0; i < 3_000; i++) {
-            PolicyRequest r = ProfileCheck.generate(random);
+            PolicyRequest r = FederationInvariants.request(random);
             PlainJavaPolicy.Result expected;
             if (r instanceof PublishRequest p) {
                 expected = plain.publish(p);

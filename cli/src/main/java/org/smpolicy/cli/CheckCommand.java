@@ -57,7 +57,12 @@ final class CheckCommand implements Callable<Integer> {
             return Main.PROBLEMS;
         }
         SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).build();
-        List<String> problems = new ProfileCheck(baseline, school, profile).run(requests, seed);
+        java.util.Optional<org.smpolicy.drl.PolicyInvariants> invariants = ProfileCheck.invariantsOn(CheckCommand.class.getClassLoader());
+        if (invariants.isEmpty()) {
+            spec.commandLine().getErr().println("smpolicy check: the rules module offers no invariants; only the profile's own checks ran");
+        }
+        List<String> problems = invariants.isEmpty() ? List.of()
+                : new ProfileCheck(baseline, school, profile, invariants.get()).run(requests, seed);
         problems.forEach(out::println);
         out.println(profile.name() + ": " + (problems.isEmpty() ? "clean" : problems.size() + " problem(s)")
                 + " (" + school.rules().size() + " rules, " + profile.overlays().size() + " overlay files, "

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.rules.FederationInvariants;
 
 class BulkDecideTest {
 
@@ -27,7 +27,7 @@ class BulkDecideTest {
         List<String> lines = new ArrayList<>();
         List<PolicyRequest> requests = new ArrayList<>();
         for (int i = 0; i < 1_500; i++) {
-            PolicyRequest r = ProfileCheck.generate(random);
+            PolicyRequest r = FederationInvariants.request(random);
             requests.add(r);
             lines.add(json.writeRequest(r));
         }

@@ -10,6 +10,6 @@ final class Generator {
     }
 
     static PolicyRequest request(Random random) {
-        return org.smpolicy.profile.ProfileCheck.generate(random);
+        return org.smpolicy.rules.FederationInvariants.request(random);
     }
 }

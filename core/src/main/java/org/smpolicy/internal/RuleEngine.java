@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.KieBase;
@@ -29,6 +30,7 @@ import org.smpolicy.RuleInfo;
 import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.drl.PolicyInvariants;
 import org.smpolicy.profile.ProfileCheck;
 import org.smpolicy.profile.SchoolProfile;
 
@@ -37,6 +39,8 @@ import org.smpolicy.profile.SchoolProfile;
  * this class; it is public only because the facade lives in another package.
  */
 public final class RuleEngine {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleEngine.class);
 
     /** Most rule firings one decision may take before it is stopped as a runaway. */
     static final int MAX_FIRINGS = 10_000;
@@ -143,10 +147,15 @@ public final class RuleEngine {
         // profile that `check` fails never decides.
         RuleBase base = new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
         Instant now = clock.instant();
-        List<String> broken = new ProfileCheck(r -> decide(base, r, now), r -> decide(school, r, now), profile,
-                calendar.localDate(now)).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
-        if (!broken.isEmpty()) {
-            throw new PolicyLoadException(broken);
+        Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(loader);
+        if (invariants.isPresent()) {
+            List<String> broken = new ProfileCheck(r -> decide(base, r, now), r -> decide(school, r, now), profile,
+                    calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
+            if (!broken.isEmpty()) {
+                throw new PolicyLoadException(broken);
+            }
+        } else {
+            LOG.warn("the rules module offers no PolicyInvariants: profile `{}` is loaded without an invariant check", profile.name());
         }
         return school;
     }

@@ -27,7 +27,7 @@ import org.smpolicy.model.Runner;
 import org.smpolicy.model.SltDecision;
 import org.smpolicy.model.StudentAgeStatus;
 import org.smpolicy.model.Visibility;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.rules.FederationInvariants;
 
 /**
  * Unknown never counts as the harmless answer where a child is protected: replacing any single
@@ -53,7 +53,7 @@ class UnknownFactsPropertyTest {
                     Visibility.values()[r.nextInt(3)], SltDecision.values()[r.nextInt(3)], r.nextBoolean(),
                     Answer.values()[r.nextInt(3)]);
         }
-        return ProfileCheck.generate(r);
+        return FederationInvariants.request(r);
     }
 
     /** Every single-fact mutation of a value: each answer-typed fact set to UNKNOWN, each {@code ref} removed. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.rules.FederationInvariants;
 import org.smpolicy.rules.Policies;
 
 /** One policy under four threads gives exactly the decisions one thread gives. */
@@ -25,7 +25,7 @@ class ConcurrencyTest {
         Random random = new Random(42);
         List<PolicyRequest> requests = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            requests.add(ProfileCheck.generate(random));
+            requests.add(FederationInvariants.request(random));
         }
         List<Decision> expected = requests.stream().map(policy::decide).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -1,0 +1,31 @@
+package org.smpolicy.drl;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Random;
+import org.smpolicy.Decision;
+import org.smpolicy.model.PolicyRequest;
+
+/**
+ * What no school profile may ever allow, for one policy's rules module. A rules module offers it
+ * as a {@link java.util.ServiceLoader} service ({@code META-INF/services/org.smpolicy.drl.PolicyInvariants});
+ * every load of a school profile (builder, {@code --school}, serve, reload) and {@code smpolicy check}
+ * hold the profile's rule base to it on generated requests, and compare it with the baseline.
+ * Core knows no clause: the invariants and the requests that exercise them belong to the policy.
+ */
+public interface PolicyInvariants {
+
+    /**
+     * @param random a seeded source: the same seed gives the same requests
+     * @return one request of a mix of types, with unknown answers among the values
+     */
+    PolicyRequest generate(Random random);
+
+    /**
+     * @param request a request
+     * @param decision the decision a school's rule base gave it
+     * @param today the decision date, for ages
+     * @return the invariant the decision breaks, in words, or empty when it breaks none
+     */
+    Optional<String> broken(PolicyRequest request, Decision decision, LocalDate today);
+}
