@@ -13,11 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * England and Wales bank holidays, computed for any year from 1971 (the Banking and Financial
- * Dealings Act) to 9999: New Year's Day, Good Friday, Easter Monday, the early May, spring and
- * summer bank holidays, Christmas Day and Boxing Day, with substitute days when they fall at a
- * weekend, the years the May holidays moved (1995, 2002, 2012, 2020, 2022) and the one-off
- * holidays (1999 Millennium, 2002 and 2012 jubilees, 2011 royal wedding, 2022 platinum jubilee
- * and state funeral, 2023 coronation).
+ * Dealings Act) to 9999: Good Friday, Easter Monday, the spring and summer bank holidays,
+ * Christmas Day and Boxing Day from 1971, New Year's Day from 1974 and the early May bank holiday
+ * from 1978, with substitute days when they fall at a weekend, the years the May holidays moved
+ * (1977, 1995, 2002, 2012, 2020, 2022) and the one-off holidays (1973 and 1981 royal weddings,
+ * 1977 Silver Jubilee, 1999 Millennium, 2002 and 2012 jubilees, 2011 royal wedding, 2022 platinum
+ * jubilee and state funeral, 2023 coronation). Years before 1971 are refused with a message: the
+ * holidays of the Bank Holidays Act 1871 are not modelled.
  */
 public final class BankHolidays {
 
@@ -81,7 +83,9 @@ public final class BankHolidays {
     private static SortedMap<LocalDate, String> compute(int year) {
         SortedMap<LocalDate, String> h = new TreeMap<>();
         LocalDate newYear = LocalDate.of(year, Month.JANUARY, 1);
-        if (isWeekend(newYear)) {
+        if (year < 1974) {
+            // New Year's Day became a bank holiday in England and Wales only in 1974.
+        } else if (isWeekend(newYear)) {
             h.put(newYear.with(TemporalAdjusters.next(DayOfWeek.MONDAY)), "New Year's Day (substitute day)");
         } else {
             h.put(newYear, "New Year's Day");
@@ -97,6 +101,7 @@ public final class BankHolidays {
             h.put(earlyMay, "Early May bank holiday");
         }
         LocalDate spring = switch (year) {
+            case 1977 -> LocalDate.of(1977, Month.JUNE, 6);
             case 2002 -> LocalDate.of(2002, Month.JUNE, 4);
             case 2012 -> LocalDate.of(2012, Month.JUNE, 4);
             case 2022 -> LocalDate.of(2022, Month.JUNE, 2);
@@ -125,6 +130,9 @@ public final class BankHolidays {
             }
         }
         switch (year) {
+            case 1973 -> h.put(LocalDate.of(1973, 11, 14), "Royal Wedding (Princess Anne)");
+            case 1977 -> h.put(LocalDate.of(1977, 6, 7), "Silver Jubilee bank holiday");
+            case 1981 -> h.put(LocalDate.of(1981, 7, 29), "Royal Wedding");
             case 1999 -> h.put(LocalDate.of(1999, 12, 31), "Millennium Day");
             case 2002 -> h.put(LocalDate.of(2002, 6, 3), "Golden Jubilee bank holiday");
             case 2011 -> h.put(LocalDate.of(2011, 4, 29), "Royal Wedding");
