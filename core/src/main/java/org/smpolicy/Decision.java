@@ -20,9 +20,32 @@ import java.util.Optional;
  * @param requestType   the request type, as named in JSON ({@code publish}, {@code engagement}, ...)
  * @param policyVersion the version of the rule base that decided
  * @param profile       the school profile whose rules decided, or {@code baseline}
+ * @param change        the first moment at which time alone changes the decision, and the outcome
+ *                      then; empty when nothing in the request depends on time (see {@link #validUntil()})
  */
 public record Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
-                       String requestType, String policyVersion, String profile) {
+                       String requestType, String policyVersion, String profile, Optional<Change> change) {
+
+    /**
+     * When a decision stops holding.
+     *
+     * @param at      the first instant at which the same request, decided again, gets a different
+     *                outcome, findings or obligations because time alone has moved
+     * @param outcome the outcome from then on
+     */
+    public record Change(java.time.Instant at, Outcome outcome) {
+        /** Validates. */
+        public Change {
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /** A decision that time alone does not change. */
+    public Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
+                    String requestType, String policyVersion, String profile) {
+        this(outcome, findings, obligations, requestType, policyVersion, profile, Optional.empty());
+    }
 
     /** Validates, copies and checks that the outcome follows from the findings. */
     public Decision {
@@ -32,6 +55,7 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(policyVersion, "policyVersion");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(change, "change");
         Outcome combined = combine(findings);
         if (combined.compareTo(outcome) > 0) {
             throw new IllegalArgumentException("outcome `" + outcome + "` is more permissive than its findings (" + combined + ")");
@@ -67,6 +91,58 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
      */
     public Optional<Finding> finding(String rule) {
         return findings.stream().filter(f -> f.rule().equals(rule)).findFirst();
+    }
+
+    /**
+     * Until when the decision holds: a host that stores it (a post approved last term, a scheduled
+     * post) asks again at this instant. Absent when nothing in the request depends on time.
+     *
+     * @return the first instant at which time alone changes the decision
+     */
+    public Optional<java.time.Instant> validUntil() {
+        return change.map(Change::at);
+    }
+
+    /** @return the outcome from {@link #validUntil()} on, when the decision changes */
+    public Optional<Outcome> outcomeThen() {
+        return change.map(Change::outcome);
+    }
+
+    /**
+     * @param other another decision
+     * @return whether both say the same: outcome, findings and obligations
+     */
+    public boolean sameAs(Decision other) {
+        return outcome == other.outcome && findings.equals(other.findings) && obligations.equals(other.obligations);
+    }
+
+    /**
+     * Whether two decisions of the same request, made at two instants, say the same. A duty due
+     * "immediately" (at the instant it was decided, such as deleting a compromising image) is the
+     * same duty whenever it is decided.
+     *
+     * @param decidedAt      when this decision was made
+     * @param other          another decision
+     * @param otherDecidedAt when the other was made
+     * @return whether both say the same
+     */
+    public boolean sameAs(java.time.Instant decidedAt, Decision other, java.time.Instant otherDecidedAt) {
+        return outcome == other.outcome && findings.equals(other.findings)
+                && immediate(obligations, decidedAt).equals(immediate(other.obligations, otherDecidedAt));
+    }
+
+    private static List<Obligation> immediate(List<Obligation> obligations, java.time.Instant decidedAt) {
+        return obligations.stream().map(o -> o.due().equals(decidedAt)
+                ? new Obligation(o.clause(), o.clauses(), o.rule(), o.owner(), o.action(), o.message(), java.time.Instant.EPOCH)
+                : o).toList();
+    }
+
+    /**
+     * @param c when the decision stops holding, or empty
+     * @return this decision with that change
+     */
+    public Decision withChange(Optional<Change> c) {
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, c);
     }
 
     /**

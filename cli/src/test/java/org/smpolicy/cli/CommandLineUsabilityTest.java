@@ -69,4 +69,16 @@ class CommandLineUsabilityTest {
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out()).contains("3 passed, 0 failed");
     }
+
+    @Test
+    void decideSaysUntilWhenTheAnswerHoldsAndWhatItBecomes() throws Exception {
+        Path follow = tmp.resolve("former-pupil.json");
+        Files.writeString(follow, "{\"type\":\"engagement\",\"account\":{\"id\":\"staff-42\",\"type\":\"PERSONAL\",\"disclaimer\":true},"
+                + "\"action\":\"FOLLOW\",\"target\":{\"role\":\"FORMER_STUDENT\",\"dateOfBirth\":\"2008-12-10\"}}");
+        Cli r = Cli.run("decide", "--now=2026-11-25T10:00:00Z", follow.toString());
+        assertThat(r.out()).contains("\"outcome\":\"DENY\"").contains("\"validUntil\":\"2026-12-10T00:00:00Z\",\"outcomeThen\":\"ALLOW\"");
+        Cli photo = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "../examples/requests/student-photo-federation-account.json");
+        assertThat(photo.out()).contains("\"outcome\":\"ALLOW\"")
+                .contains("\"validUntil\":\"2027-08-01T00:00:00+01:00\",\"outcomeThen\":\"DENY\"");
+    }
 }

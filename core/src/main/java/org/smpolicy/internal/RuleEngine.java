@@ -204,7 +204,10 @@ public final class RuleEngine {
      */
     public Decision decide(PolicyRequest request, Instant at) {
         Objects.requireNonNull(request, "request");
-        return decide(ruleBase.get(), request, Objects.requireNonNull(at, "at"));
+        Objects.requireNonNull(at, "at");
+        RuleBase base = ruleBase.get();
+        Decision d = decide(base, request, at);
+        return d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> decide(base, request, later)));
     }
 
     private static Decision decide(RuleBase base, PolicyRequest request, Instant now) {

@@ -427,6 +427,10 @@ public final class JsonCodec {
             n.put("message", o.message());
             n.put("due", DUE.format(o.due().atZone(zone).toOffsetDateTime()));
         }
+        decision.change().ifPresent(c -> {
+            root.put("validUntil", DUE.format(c.at().atZone(zone).toOffsetDateTime()));
+            root.put("outcomeThen", c.outcome().name());
+        });
         return root;
     }
 
@@ -462,8 +466,18 @@ public final class JsonCodec {
                         enumValue(Role.class, text(n, "owner", at), at + ".owner"), text(n, "action", at),
                         text(n, "message", at), due));
             }
+            Optional<Decision.Change> change = Optional.empty();
+            if (root.hasNonNull("validUntil")) {
+                Instant until;
+                try {
+                    until = DUE.parse(text(root, "validUntil", "$"), Instant::from);
+                } catch (DateTimeParseException e) {
+                    throw new InvalidRequestException("$.validUntil", "invalid timestamp `" + root.get("validUntil").asText() + "`");
+                }
+                change = Optional.of(new Decision.Change(until, enumValue(Outcome.class, text(root, "outcomeThen", "$"), "$.outcomeThen")));
+            }
             return new Decision(enumValue(Outcome.class, text(root, "outcome", "$"), "$.outcome"), findings, obligations,
-                    text(root, "requestType", "$"), text(root, "policyVersion", "$"), text(root, "profile", "$"));
+                    text(root, "requestType", "$"), text(root, "policyVersion", "$"), text(root, "profile", "$"), change);
         } catch (JsonProcessingException e) {
             throw translate(e);
         } catch (IllegalArgumentException e) {

@@ -95,6 +95,34 @@ public class DecisionAssert extends AbstractAssert<DecisionAssert, Decision> {
     }
 
     /**
+     * @param until the instant the decision should hold until
+     * @return this, if time alone changes the decision exactly then
+     */
+    public DecisionAssert holdsUntil(Instant until) {
+        isNotNull();
+        return actual.validUntil().filter(until::equals).isPresent() ? this
+                : fail("Expected the decision to hold until " + until + ", but it holds until "
+                        + actual.validUntil().map(Object::toString).orElse("forever") + ".");
+    }
+
+    /**
+     * @param outcome the outcome the decision should change to at {@code validUntil}
+     * @return this, if it does
+     */
+    public DecisionAssert changesTo(Outcome outcome) {
+        isNotNull();
+        return actual.outcomeThen().filter(outcome::equals).isPresent() ? this
+                : fail("Expected the decision to change to " + outcome + ", but it changes to "
+                        + actual.outcomeThen().map(Object::toString).orElse("nothing (it holds forever)") + ".");
+    }
+
+    /** @return this, if nothing in the request depends on time */
+    public DecisionAssert holdsForever() {
+        isNotNull();
+        return actual.validUntil().isEmpty() ? this : fail("Expected the decision to hold forever, but it holds until " + actual.validUntil().get() + ".");
+    }
+
+    /**
      * @param rule a rule id
      * @return this, if the rule produced a finding or an obligation
      */

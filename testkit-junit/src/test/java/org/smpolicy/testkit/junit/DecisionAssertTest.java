@@ -53,4 +53,16 @@ class DecisionAssertTest {
         assertThatThrownBy(() -> assertThat(DENY).cites("12.b.i")).hasMessageContaining("Expected clause 12.b.i to be cited");
         assertThatThrownBy(() -> assertThat(DENY).doesNotCite("11.b")).hasMessageContaining("not to be cited");
     }
+
+    @Test
+    void validityAssertionsSayUntilWhenTheDecisionHolds() {
+        Instant until = Instant.parse("2026-12-10T00:00:00Z");
+        Decision changing = DENY.withChange(java.util.Optional.of(new Decision.Change(until, Outcome.ALLOW)));
+        assertThat(changing).holdsUntil(until).changesTo(Outcome.ALLOW);
+        assertThat(DENY).holdsForever();
+        assertThatThrownBy(() -> assertThat(DENY).holdsUntil(until))
+                .hasMessageContaining("Expected the decision to hold until 2026-12-10T00:00:00Z, but it holds until forever.");
+        assertThatThrownBy(() -> assertThat(changing).changesTo(Outcome.REVIEW))
+                .hasMessageContaining("Expected the decision to change to REVIEW, but it changes to ALLOW.");
+    }
 }
