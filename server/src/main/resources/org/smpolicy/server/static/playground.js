@@ -40,6 +40,16 @@
     const o = $('outcome');
     o.className = 'outcome ' + d.outcome;
     o.textContent = d.outcome;
+    const holds = $('holds');
+    if (d.validUntil) {
+      const when = new Date(d.validUntil).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric',
+        hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+      holds.textContent = 'This answer holds until ' + when + ' (UK time), then ' + d.outcomeThen + '.';
+      holds.hidden = false;
+    } else {
+      holds.textContent = '';
+      holds.hidden = true;
+    }
     const findings = $('findings');
     findings.replaceChildren();
     d.findings.forEach((f) => {
@@ -74,6 +84,7 @@
     if (!r.ok) {
       err.textContent = body.error;
       err.hidden = false;
+      $('holds').hidden = true;
       $('outcome').className = 'outcome';
       $('outcome').textContent = 'Bad request (' + r.status + ')';
       return;
