@@ -243,6 +243,21 @@ public final class SocialMediaPolicy {
         }
 
         /**
+         * @param feed the official bank holiday feed (the published {@code england-and-wales} JSON);
+         *             for the years it covers it replaces the computed holidays
+         * @return this builder
+         * @throws PolicyLoadException when the file is not a valid feed, or drops a holiday the computation knows
+         */
+        public Builder holidays(Path feed) {
+            try {
+                this.calendar = calendar.withHolidays(org.smpolicy.calendar.HolidayFeed.read(Objects.requireNonNull(feed, "feed")));
+            } catch (IllegalArgumentException e) {
+                throw new PolicyLoadException(List.of(e.getMessage().split("\n")));
+            }
+            return this;
+        }
+
+        /**
          * @param classLoader where to find the rules module; this library's loader by default
          * @return this builder
          */

@@ -18,6 +18,10 @@ final class PolicyOptions {
             description = "a school profile directory (profile.json and optional *.drl overlays); default: the baseline policy")
     Path school;
 
+    @Option(names = "--holidays", paramLabel = "FILE",
+            description = "the official bank holiday feed (england-and-wales JSON); replaces the computed holidays for the years it covers")
+    Path holidays;
+
     /** Reads {@code --now} and says what it wants when the value is not an instant. */
     static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
         @Override
@@ -43,6 +47,9 @@ final class PolicyOptions {
         SocialMediaPolicy.Builder b = SocialMediaPolicy.builder().clock(clock);
         if (school != null) {
             b.profile(school);
+        }
+        if (holidays != null) {
+            b.holidays(holidays);
         }
         return b.build();
     }

@@ -81,4 +81,24 @@ class CommandLineUsabilityTest {
         assertThat(photo.out()).contains("\"outcome\":\"ALLOW\"")
                 .contains("\"validUntil\":\"2027-08-01T00:00:00+01:00\",\"outcomeThen\":\"DENY\"");
     }
+
+    @Test
+    void holidaysFromTheOfficialFeedMoveDeadlines() throws Exception {
+        StringBuilder events = new StringBuilder();
+        for (java.time.LocalDate d : org.smpolicy.calendar.BankHolidays.englandAndWales(2026).keySet()) {
+            events.append("{\"title\":\"Holiday\",\"date\":\"").append(d).append("\",\"notes\":\"\",\"bunting\":true},");
+        }
+        events.append("{\"title\":\"A one-off\",\"date\":\"2026-11-30\",\"notes\":\"\",\"bunting\":true}");
+        Path feed = tmp.resolve("bank-holidays.json");
+        Files.writeString(feed, "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":[" + events + "]}}");
+        // A Saturday comment is due at the end of Monday 30 November; with the one-off holiday, of Tuesday.
+        Cli plain = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "../examples/requests/comment-saturday.json");
+        Cli withFeed = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "--holidays", feed.toString(), "../examples/requests/comment-saturday.json");
+        assertThat(plain.out()).contains("\"due\":\"2026-11-30T17:00:00Z\"");
+        assertThat(withFeed.out()).as(withFeed.err()).contains("\"due\":\"2026-12-01T17:00:00Z\"");
+        Files.writeString(feed, "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":[{\"title\":\"X\",\"date\":\"2026-01-01\"}]}}");
+        Cli dropped = Cli.run("decide", "--holidays", feed.toString(), "../examples/requests/comment-saturday.json");
+        assertThat(dropped.code()).isEqualTo(2);
+        assertThat(dropped.err()).contains("the feed drops Good Friday on 2026-04-03");
+    }
 }

@@ -131,7 +131,21 @@ class BrokenProfilesTest {
     @Test
     void strictProfileReadingNamesTheLine() {
         Path dir = Profiles.write(tmp.resolve("strict"), "{\n  \"profileVersion\": 1,\n  \"name\": \"S\",\n  \"colour\": \"red\",\n  \"closureDays\": [\"2026-13-01\"]\n}\n");
-        assertThat(problems(dir)).anySatisfy(p -> assertThat(p).endsWith("profile.json:4: unknown field `colour`; known fields: closureDays, disable, linkAllowList, linkDenyList, name, profileVersion, relaxations, responseWindowHours, timeZone"))
+        assertThat(problems(dir)).anySatisfy(p -> assertThat(p).endsWith("profile.json:4: unknown field `colour`; known fields: closureDays, disable, holidaysFile, linkAllowList, linkDenyList, name, profileVersion, relaxations, responseWindowHours, timeZone"))
                 .anySatisfy(p -> assertThat(p).contains("profile.json:5: invalid closure day `2026-13-01`"));
+    }
+
+    @Test
+    void aProfilesHolidaysFileMustBeInsideItsDirectoryAndComplete() throws Exception {
+        Path outside = Profiles.write(tmp.resolve("feed-outside"), Profiles.profile("Feed", "\"holidaysFile\": \"../bank-holidays.json\""));
+        assertThat(problems(outside)).singleElement().asString().contains("`holidaysFile` must name a file inside the profile directory");
+        StringBuilder events = new StringBuilder();
+        for (java.time.LocalDate d : org.smpolicy.calendar.BankHolidays.englandAndWales(2026).keySet()) {
+            events.append("{\"title\":\"Holiday\",\"date\":\"").append(d).append("\"},");
+        }
+        events.append("{\"title\":\"A one-off\",\"date\":\"2026-11-30\"}");
+        Path dir = Profiles.write(tmp.resolve("feed"), Profiles.profile("Feed", "\"holidaysFile\": \"bank-holidays.json\""));
+        java.nio.file.Files.writeString(dir.resolve("bank-holidays.json"), "{\"england-and-wales\":{\"events\":[" + events + "]}}");
+        assertThat(Profiles.policy(dir).calendar().isWorkingDay(java.time.LocalDate.of(2026, 11, 30))).isFalse();
     }
 }

@@ -31,11 +31,26 @@ public final class WorkingCalendar {
     private final ZoneId zone;
     private final LocalTime endOfWorkingDay;
     private final SortedSet<LocalDate> closures;
+    private final HolidayFeed feed;
 
     private WorkingCalendar(ZoneId zone, LocalTime endOfWorkingDay, SortedSet<LocalDate> closures) {
+        this(zone, endOfWorkingDay, closures, null);
+    }
+
+    private WorkingCalendar(ZoneId zone, LocalTime endOfWorkingDay, SortedSet<LocalDate> closures, HolidayFeed feed) {
         this.zone = zone;
         this.endOfWorkingDay = endOfWorkingDay;
         this.closures = Collections.unmodifiableSortedSet(closures);
+        this.feed = feed;
+    }
+
+    /**
+     * @param feed the official bank holiday feed; for the years it covers it replaces the
+     *             computed holidays (it may add one-off days the computation does not know)
+     * @return a calendar using it
+     */
+    public WorkingCalendar withHolidays(HolidayFeed feed) {
+        return new WorkingCalendar(zone, endOfWorkingDay, new TreeSet<>(closures), Objects.requireNonNull(feed, "feed"));
     }
 
     /** @return Monday to Friday in Europe/London minus England and Wales bank holidays; working days end at 17:00 */
@@ -53,7 +68,7 @@ public final class WorkingCalendar {
         for (LocalDate d : days) {
             all.add(Objects.requireNonNull(d, "closure day"));
         }
-        return new WorkingCalendar(zone, endOfWorkingDay, all);
+        return new WorkingCalendar(zone, endOfWorkingDay, all, feed);
     }
 
     /**
@@ -61,7 +76,7 @@ public final class WorkingCalendar {
      * @return a calendar in that zone
      */
     public WorkingCalendar withZone(ZoneId zone) {
-        return new WorkingCalendar(Objects.requireNonNull(zone, "zone"), endOfWorkingDay, new TreeSet<>(closures));
+        return new WorkingCalendar(Objects.requireNonNull(zone, "zone"), endOfWorkingDay, new TreeSet<>(closures), feed);
     }
 
     /**
@@ -69,7 +84,7 @@ public final class WorkingCalendar {
      * @return a calendar whose working days end then
      */
     public WorkingCalendar withEndOfWorkingDay(LocalTime time) {
-        return new WorkingCalendar(zone, Objects.requireNonNull(time, "time"), new TreeSet<>(closures));
+        return new WorkingCalendar(zone, Objects.requireNonNull(time, "time"), new TreeSet<>(closures), feed);
     }
 
     /** @return the time zone */
@@ -107,7 +122,8 @@ public final class WorkingCalendar {
         if (dow == DayOfWeek.SUNDAY) {
             return Optional.of("Sunday");
         }
-        Optional<String> holiday = BankHolidays.name(day);
+        Optional<String> holiday = feed != null && feed.years().contains(day.getYear())
+                ? Optional.ofNullable(feed.holidays().get(day)) : BankHolidays.name(day);
         if (holiday.isPresent()) {
             return holiday;
         }

@@ -140,6 +140,9 @@ public final class RuleEngine {
             ((org.drools.base.RuleBase) kieBase).addPackages(packages);
         }
         WorkingCalendar calendar = baseCalendar.withZone(profile.timeZone()).withClosures(profile.closureDays());
+        if (profile.holidays().isPresent()) {
+            calendar = calendar.withHolidays(profile.holidays().get());
+        }
         Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList());
         RuleBase school = new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
                 catalogue.version(), profile.name());

@@ -43,11 +43,12 @@ import org.smpolicy.PolicyLoadException;
  * @param relaxations    relaxations the school declares, what is relaxed (a rule id or a parameter) to the reason
  * @param overlays       the overlay DRL files, in name order
  * @param lines          where each key and value stands in {@code profile.json}, for messages
+ * @param holidays       the official bank holiday feed named by {@code holidaysFile}, if any
  */
 public record SchoolProfile(String name, Path directory, ZoneId timeZone, SortedSet<LocalDate> closureDays,
                             Duration responseWindow, Set<String> linkAllowList, Set<String> linkDenyList,
                             Map<String, String> disabled, Map<String, String> relaxations, List<OverlayFile> overlays,
-                            Map<String, Integer> lines) {
+                            Map<String, Integer> lines, java.util.Optional<org.smpolicy.calendar.HolidayFeed> holidays) {
 
     /** The profile file in a profile directory. */
     public static final String FILE = "profile.json";
@@ -57,7 +58,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
     public static final Set<String> RELAXABLE_PARAMETERS = Set.of("responseWindowHours", "linkAllowList", "timeZone", "closureDays");
 
     private static final Set<String> FIELDS = Set.of("profileVersion", "name", "timeZone", "closureDays",
-            "responseWindowHours", "linkAllowList", "linkDenyList", "disable", "relaxations");
+            "responseWindowHours", "linkAllowList", "linkDenyList", "disable", "relaxations", "holidaysFile");
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Copies. */
@@ -73,6 +74,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         relaxations = Collections.unmodifiableMap(new LinkedHashMap<>(relaxations));
         overlays = List.copyOf(overlays);
         lines = Map.copyOf(lines);
+        Objects.requireNonNull(holidays, "holidays");
     }
 
     /**
@@ -194,11 +196,30 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         } catch (IOException e) {
             r.problems.add(dir + ": cannot list overlay files (" + e.getClass().getSimpleName() + ")");
         }
+        java.util.Optional<org.smpolicy.calendar.HolidayFeed> holidays = java.util.Optional.empty();
+        String feedName = r.text(root, "holidaysFile", false);
+        if (feedName != null && !feedName.isBlank()) {
+            Path feedFile = dir.resolve(feedName).normalize();
+            if (!feedFile.startsWith(dir.normalize()) || feedName.contains("..")) {
+                r.problem("holidaysFile", "`holidaysFile` must name a file inside the profile directory");
+            } else {
+                ProfileFiles.Result feed = files.read(feedFile);
+                if (feed.text().isEmpty()) {
+                    r.problems.add(feed.problem());
+                } else {
+                    try {
+                        holidays = java.util.Optional.of(org.smpolicy.calendar.HolidayFeed.parse(feed.text().get(), feedFile.toString()));
+                    } catch (IllegalArgumentException e) {
+                        r.problems.addAll(List.of(e.getMessage().split("\n")));
+                    }
+                }
+            }
+        }
         if (!r.problems.isEmpty()) {
             throw new PolicyLoadException(r.problems);
         }
         return new SchoolProfile(name, dir, zone, closures, window, Set.copyOf(r.strings(root, "linkAllowList")),
-                Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines);
+                Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines, holidays);
     }
 
     /** Reads fields and remembers where they are. */

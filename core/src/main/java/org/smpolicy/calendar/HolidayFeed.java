@@ -1,0 +1,160 @@
+package org.smpolicy.calendar;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The official bank holiday feed, in the format it is published in: a JSON object with an
+ * {@code england-and-wales} division holding {@code events} of {@code {title, date, notes, bunting}}
+ * (other divisions may be present and are ignored). Read strictly: unknown fields, bad dates and
+ * duplicate dates are errors naming the JSON path. A feed that drops a holiday the computation
+ * knows for a year it covers is refused, naming the missing days, rather than silently used.
+ *
+ * <pre>{@code
+ * WorkingCalendar cal = WorkingCalendar.englandAndWales().withHolidays(HolidayFeed.parse(json, "bank-holidays.json"));
+ * }</pre>
+ *
+ * @param holidays the England and Wales holidays, date to title
+ * @param years    the years the feed covers (every year with at least one event)
+ */
+public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> years) {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    private static final Set<String> DIVISION_FIELDS = Set.of("division", "events");
+    private static final Set<String> EVENT_FIELDS = Set.of("title", "date", "notes", "bunting");
+
+    /** Copies. */
+    public HolidayFeed {
+        holidays = Collections.unmodifiableSortedMap(new TreeMap<>(holidays));
+        years = Collections.unmodifiableSet(new TreeSet<>(years));
+    }
+
+    /** Largest feed file read. */
+    static final int MAX_BYTES = 1024 * 1024;
+
+    /**
+     * Reads a feed file: a regular file, at most 1 MiB.
+     *
+     * @param file the file
+     * @return the feed
+     * @throws IllegalArgumentException with one line per problem, naming the file
+     */
+    public static HolidayFeed read(java.nio.file.Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + ": not a regular file");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IllegalArgumentException(file + ": is larger than " + MAX_BYTES / 1024 + " KiB");
+        }
+        return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), file.toString());
+    }
+
+    /**
+     * @param json  the feed's text
+     * @param where the file name, for messages
+     * @return the feed
+     * @throws IllegalArgumentException with one {@code where: $.path: message} line per problem
+     */
+    public static HolidayFeed parse(String json, String where) {
+        List<String> problems = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
+            throw new IllegalArgumentException(where + ":" + line + ": malformed JSON");
+        }
+        JsonNode division = root == null ? null : root.get("england-and-wales");
+        if (division == null || !division.isObject()) {
+            throw new IllegalArgumentException(where + ": $: expected an object with an `england-and-wales` division");
+        }
+        for (Iterator<String> it = division.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!DIVISION_FIELDS.contains(f)) {
+                problems.add(where + ": $.england-and-wales." + f + ": unknown field; known fields: division, events");
+            }
+        }
+        JsonNode events = division.get("events");
+        SortedMap<LocalDate, String> holidays = new TreeMap<>();
+        Set<Integer> years = new TreeSet<>();
+        if (events == null || !events.isArray()) {
+            problems.add(where + ": $.england-and-wales.events: expected an array");
+        } else {
+            int i = 0;
+            for (JsonNode e : events) {
+                String at = "$.england-and-wales.events[" + i++ + "]";
+                if (!e.isObject()) {
+                    problems.add(where + ": " + at + ": expected an object");
+                    continue;
+                }
+                for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                    String f = it.next();
+                    if (!EVENT_FIELDS.contains(f)) {
+                        problems.add(where + ": " + at + "." + f + ": unknown field; known fields: bunting, date, notes, title");
+                    }
+                }
+                JsonNode title = e.get("title");
+                JsonNode date = e.get("date");
+                if (title == null || !title.isTextual() || title.asText().isBlank()) {
+                    problems.add(where + ": " + at + ".title: expected a non-empty string");
+                }
+                if (e.has("notes") && !e.get("notes").isTextual()) {
+                    problems.add(where + ": " + at + ".notes: expected a string");
+                }
+                if (e.has("bunting") && !e.get("bunting").isBoolean()) {
+                    problems.add(where + ": " + at + ".bunting: expected true or false");
+                }
+                if (date == null || !date.isTextual()) {
+                    problems.add(where + ": " + at + ".date: expected a date, YYYY-MM-DD");
+                    continue;
+                }
+                LocalDate d;
+                try {
+                    d = LocalDate.parse(date.asText());
+                } catch (DateTimeException ex) {
+                    problems.add(where + ": " + at + ".date: `" + date.asText() + "` is not a date, YYYY-MM-DD");
+                    continue;
+                }
+                if (d.getYear() < 1971 || d.getYear() > 9999) {
+                    problems.add(where + ": " + at + ".date: `" + d + "` is outside 1971 to 9999");
+                    continue;
+                }
+                if (holidays.put(d, title == null ? "" : title.asText()) != null) {
+                    problems.add(where + ": " + at + ".date: `" + d + "` is listed twice");
+                }
+                years.add(d.getYear());
+            }
+        }
+        for (int year : years) {
+            for (Map.Entry<LocalDate, String> known : BankHolidays.englandAndWales(year).entrySet()) {
+                if (!holidays.containsKey(known.getKey())) {
+                    problems.add(where + ": the feed drops " + known.getValue() + " on " + known.getKey()
+                            + ", which the computed calendar has; refusing a feed that may be incomplete");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return new HolidayFeed(holidays, years);
+    }
+}
