@@ -60,13 +60,52 @@ final class Validity {
                 collect(item, name, zone, out);
             }
         } else if (value != null && value.getClass().isRecord()) {
-            for (RecordComponent c : value.getClass().getRecordComponents()) {
+            for (Part p : PARTS.get(value.getClass())) {
                 try {
-                    collect(c.getAccessor().invoke(value), c.getName(), zone, out);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+                    collect(p.getter().invoke(value), p.name(), zone, out);
+                } catch (Throwable e) {
+                    throw new IllegalStateException("cannot read `" + p.name() + "` of a " + value.getClass().getSimpleName(), e);
                 }
             }
         }
+    }
+
+    /** A record component that may hold a date, directly or further down. */
+    private record Part(String name, java.lang.invoke.MethodHandle getter) {
+    }
+
+    // Reflection is read once per record type: a decision only walks the components that can
+    // reach a date (a date, a record that can, or a collection).
+    private static final ClassValue<List<Part>> PARTS = new ClassValue<>() {
+        @Override
+        protected List<Part> computeValue(Class<?> type) {
+            List<Part> parts = new java.util.ArrayList<>();
+            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.publicLookup();
+            for (RecordComponent c : type.getRecordComponents()) {
+                if (mayHoldDate(c.getType(), new java.util.HashSet<>())) {
+                    try {
+                        parts.add(new Part(c.getName(), lookup.unreflect(c.getAccessor())));
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return List.copyOf(parts);
+        }
+    };
+
+    private static boolean mayHoldDate(Class<?> t, java.util.Set<Class<?>> seen) {
+        if (t == LocalDate.class || Iterable.class.isAssignableFrom(t) || t == Object.class || t.isInterface()) {
+            return true;
+        }
+        if (!t.isRecord() || !seen.add(t)) {
+            return false;
+        }
+        for (RecordComponent c : t.getRecordComponents()) {
+            if (mayHoldDate(c.getType(), seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
