@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,10 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.spi.JettyHttpServer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.smpolicy.Decision;
 import org.smpolicy.InvalidRequestException;
 import org.smpolicy.PolicyLoadException;
@@ -40,20 +44,13 @@ import org.smpolicy.json.JsonLimits;
 import org.smpolicy.model.PolicyRequest;
 
 /**
- * The HTTP decision service behind {@code smpolicy serve}, on the JDK's own
- * {@code com.sun.net.httpserver} (no dependency to keep up to date, enough for JSON over
- * loopback or behind a reverse proxy) with a bounded thread pool. Endpoints are listed in
- * {@code docs/service.md} and served as OpenAPI at {@code /openapi.json}.
+ * The HTTP decision service behind {@code smpolicy serve}, on embedded Jetty 12 (through its
+ * implementation of the {@code com.sun.net.httpserver} API, so the handlers are plain
+ * {@code HttpExchange} code): non-blocking request parsing, idle and minimum-data-rate timeouts,
+ * header, body and connection limits. Endpoints are listed in {@code docs/service.md} and served
+ * as OpenAPI at {@code /openapi.json}.
  */
 public final class DecisionServer implements AutoCloseable {
-
-    static {
-        // Without TCP_NODELAY the JDK server's small writes meet the client's delayed ACK: every
-        // response then waits about 40 ms. Read once, when the first server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
 
     /** Sample requests the playground offers; a test keeps this list equal to examples/requests. */
     static final List<String> SAMPLES = List.of("student-photo-personal-account", "student-photo-federation-account",
@@ -67,8 +64,26 @@ public final class DecisionServer implements AutoCloseable {
     private final JsonCodec reader;
     private final JsonCodec writer;
     private final ObjectMapper mapper = new ObjectMapper();
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    /** Smallest request body limit that can be configured. */
+    public static final int MIN_BODY = 1024;
+    /** Largest request body limit that can be configured (64 MiB). */
+    public static final int MAX_BODY = 64 * 1024 * 1024;
+    /** Idle time after which a connection is closed. */
+    static final int IDLE_TIMEOUT_MS = 30_000;
+    /** Largest request line and headers. */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** Worker threads: bodies being read, decisions being made. */
+    static final int MAX_THREADS = 256;
+    /** Most connections open at once. */
+    static final int MAX_CONNECTIONS = 512;
+    /** Slowest a request body may arrive or a response be read, in bytes per second. */
+    static final long MIN_DATA_RATE = 1024;
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final JettyHttpServer server;
+    private final Object reloadLock = new Object();
+    private final boolean isLoopback;
     private final JsonLinesDecider bulk;
 
     private DecisionServer(SocialMediaPolicy policy, Path profile, String bind, int port, String reloadToken, int maxBody)
@@ -76,6 +91,9 @@ public final class DecisionServer implements AutoCloseable {
         this.policy = Objects.requireNonNull(policy);
         this.profile = profile;
         this.reloadToken = reloadToken;
+        if (maxBody < MIN_BODY || maxBody > MAX_BODY) {
+            throw new IllegalArgumentException("--max-body `" + maxBody + "` must be from " + MIN_BODY + " to " + MAX_BODY + " bytes");
+        }
         this.maxBody = maxBody;
         this.reader = JsonCodec.of(new JsonLimits(maxBody, JsonLimits.DEFAULTS.maxDepth(), JsonLimits.DEFAULTS.maxStringLength()),
                 policy.calendar().zone());
@@ -85,21 +103,30 @@ public final class DecisionServer implements AutoCloseable {
         if (!address.isLoopbackAddress() && (reloadToken == null || reloadToken.isBlank())) {
             throw new IllegalArgumentException("binding to `" + bind + "` (not loopback) needs a reload token (--reload-token or SMPOLICY_RELOAD_TOKEN)");
         }
-        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1024),
-                r -> {
-                    Thread t = new Thread(r, "smpolicy-http");
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.server = HttpServer.create(new InetSocketAddress(address, port), 256);
-        server.setExecutor(command -> {
-            try {
-                executor.execute(command);
-            } catch (RejectedExecutionException e) {
-                command.run(); // the pool and its queue are full: serve on the acceptor thread rather than drop
-            }
-        });
+        // Jetty's connector parses requests without holding a worker thread, so slow clients cannot
+        // starve the pool; idle connections close, a client reading or sending a body slower than
+        // MIN_DATA_RATE fails, and at most MAX_CONNECTIONS are open at once.
+        // A handler blocks while it reads a body, so the pool is sized for many slow bodies at once
+        // (each is cut off by MIN_DATA_RATE); decisions themselves are short.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
+        threads.setName("smpolicy-http");
+        threads.setDaemon(true);
+        this.jetty = new Server(threads);
+        jetty.setStopTimeout(5_000);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(address.getHostAddress());
+        connector.setPort(port);
+        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        jetty.addConnector(connector);
+        jetty.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, jetty));
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        jetty.setHandler(new StatisticsHandler.MinimumDataRateHandler(contexts, MIN_DATA_RATE, MIN_DATA_RATE));
+        this.server = new JettyHttpServer(jetty, true);
+        this.isLoopback = address.isLoopbackAddress();
         server.createContext("/", this::handle);
     }
 
@@ -118,35 +145,53 @@ public final class DecisionServer implements AutoCloseable {
     public static DecisionServer start(SocialMediaPolicy policy, Path profile, String bind, int port, String reloadToken, int maxBody)
             throws IOException {
         DecisionServer s = new DecisionServer(policy, profile, bind, port, reloadToken, maxBody);
-        s.server.start();
+        try {
+            s.jetty.start();
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("cannot start the decision service on " + bind + ":" + port + ": " + e.getMessage(), e);
+        }
         return s;
     }
 
     /** @return the port it listens on */
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** @return the base URL, e.g. {@code http://127.0.0.1:8181} */
     public String url() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + port();
+        return "http://" + connector.getHost() + ":" + port();
     }
 
     /** Stops accepting, lets requests in flight finish (up to 5 s), then stops the threads. */
     @Override
     public void close() {
-        server.stop(5);
-        executor.shutdown();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
+            jetty.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // Stopping failed part-way: nothing more to release here.
         }
         bulk.close();
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        // The error path must run before the exchange closes: a try-with-resources closes its
+        // resource before its own catch clauses run, which used to leave an empty reply.
         try (ex) {
+            try {
+                route(ex);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                error(ex, 500, "internal error while handling the request: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             switch (path) {
@@ -210,10 +255,8 @@ public final class DecisionServer implements AutoCloseable {
                         send(ex, 200, "text/css; charset=utf-8", resource("static/playground.css"));
                     }
                 }
-                default -> error(ex, 404, "no such endpoint `" + path + "`; see /openapi.json");
+                default -> error(ex, 404, "no such endpoint; see /openapi.json");
             }
-        } catch (RuntimeException e) {
-            error(ex, 500, "internal error: " + e.getClass().getSimpleName());
         }
     }
 
@@ -273,31 +316,58 @@ public final class DecisionServer implements AutoCloseable {
     }
 
     private void reload(HttpExchange ex) throws IOException {
-        boolean loopback = ex.getRemoteAddress().getAddress().isLoopbackAddress();
-        if (reloadToken != null && !reloadToken.isBlank()) {
-            String auth = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Authorization"), "");
-            if (!MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), ("Bearer " + reloadToken).getBytes(StandardCharsets.UTF_8))) {
-                error(ex, 401, "reload needs `Authorization: Bearer <token>`");
-                return;
-            }
-        } else if (!loopback) {
-            error(ex, 403, "reload is only allowed from loopback when no token is configured");
+        if (reloadToken == null || reloadToken.isBlank()) {
+            error(ex, 403, "reload is switched off: start the service with --reload-token (or SMPOLICY_RELOAD_TOKEN)");
+            return;
+        }
+        if (!sameOrigin(ex)) {
+            error(ex, 403, "reload refuses cross-site requests: the Origin or Host header does not name this service");
+            return;
+        }
+        String auth = Objects.requireNonNullElse(ex.getRequestHeaders().getFirst("Authorization"), "");
+        if (!MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), ("Bearer " + reloadToken).getBytes(StandardCharsets.UTF_8))) {
+            error(ex, 401, "reload needs `Authorization: Bearer <token>`");
             return;
         }
         if (profile == null) {
             error(ex, 409, "no school profile to reload: start the service with --school DIR");
             return;
         }
-        try {
-            policy.reload(profile);
-            send(ex, 200, "application/json", "{\"reloaded\":true,\"profile\":" + mapper.writeValueAsString(policy.profile()) + "}\n");
-        } catch (PolicyLoadException e) {
-            ObjectNode n = mapper.createObjectNode();
-            n.put("error", "the profile has problems; the previous rule base keeps deciding");
-            ArrayNode p = n.putArray("problems");
-            e.problems().forEach(p::add);
-            send(ex, 422, "application/json", mapper.writeValueAsString(n) + "\n");
+        // One reload at a time, in arrival order: the last one accepted is the one in force.
+        synchronized (reloadLock) {
+            try {
+                policy.reload(profile);
+                send(ex, 200, "application/json", "{\"reloaded\":true,\"profile\":" + mapper.writeValueAsString(policy.profile()) + "}\n");
+            } catch (PolicyLoadException e) {
+                ObjectNode n = mapper.createObjectNode();
+                n.put("error", "the profile has problems; the previous rule base keeps deciding");
+                ArrayNode p = n.putArray("problems");
+                e.problems().forEach(p::add);
+                send(ex, 422, "application/json", mapper.writeValueAsString(n) + "\n");
+            }
         }
+    }
+
+    // CSRF and DNS rebinding: a browser page elsewhere sends its own Origin, and a rebound name
+    // arrives in Host. Only this service's own address (or localhost for loopback) is accepted.
+    private boolean sameOrigin(HttpExchange ex) {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        java.util.Set<String> ours = new java.util.HashSet<>();
+        String bound = connector.getHost();
+        ours.add(bound + ":" + port());
+        if (bound.contains(":")) {
+            ours.add("[" + bound + "]:" + port());
+        }
+        if (isLoopback) {
+            ours.add("localhost:" + port());
+            ours.add("127.0.0.1:" + port());
+            ours.add("[::1]:" + port());
+        }
+        if (host == null || !ours.contains(host.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        return origin == null || ours.stream().anyMatch(h -> origin.strip().equalsIgnoreCase("http://" + h));
     }
 
     ArrayNode clauses() {
@@ -361,6 +431,11 @@ public final class DecisionServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().set("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(code, head ? -1 : bytes.length);
         if (!head) {

@@ -122,8 +122,11 @@ class ServiceTest {
     }
 
     @Test
-    void reloadWithoutAProfileIsAConflict() throws Exception {
-        assertThat(post("/v1/reload", "").statusCode()).isEqualTo(409);
+    void reloadWithoutATokenIsSwitchedOff() throws Exception {
+        // Started without a token: reload is switched off, also on loopback.
+        HttpResponse<String> r = post("/v1/reload", "");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("reload is switched off");
     }
 
     @Test

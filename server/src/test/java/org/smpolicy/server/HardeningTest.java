@@ -1,0 +1,129 @@
+package org.smpolicy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smpolicy.SocialMediaPolicy;
+
+/** The service under hostile clients, over real loopback connections. */
+class HardeningTest {
+
+    @TempDir
+    Path tmp;
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static SocialMediaPolicy policy() {
+        return SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)).build();
+    }
+
+    @Test
+    void fiftySlowClientsDoNotStopHealthzFromAnswering() throws Exception {
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)) {
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 50; i++) {
+                    Socket s = new Socket("127.0.0.1", server.port());
+                    s.getOutputStream().write("POST /v1/decide HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n{".getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    slow.add(s);
+                }
+                for (int round = 0; round < 3; round++) {
+                    for (Socket s : slow) {
+                        if (!s.isClosed()) {
+                            try {
+                                OutputStream o = s.getOutputStream();
+                                o.write(' ');
+                                o.flush();
+                            } catch (java.io.IOException closedByServer) {
+                                // the server may already have dropped a client that slow
+                            }
+                        }
+                    }
+                    // A bounded request: it must come back well within a second while 50 clients dribble.
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/healthz"))
+                            .timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).isEqualTo(200);
+                    Thread.sleep(300);
+                }
+            } finally {
+                for (Socket s : slow) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() throws Exception {
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)) {
+            for (String path : List.of("/", "/healthz", "/no-such-page")) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(r.headers().firstValue("Content-Security-Policy")).get().asString().contains("frame-ancestors 'none'");
+                assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+                assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            }
+        }
+    }
+
+    @Test
+    void reloadAlwaysNeedsItsTokenAndRefusesCrossSiteRequests() throws Exception {
+        Path school = tmp.resolve("school");
+        Files.createDirectories(school);
+        Files.copy(Path.of("../examples/schools/merriott/profile.json"), school.resolve("profile.json"));
+        SocialMediaPolicy p = SocialMediaPolicy.builder().profile(school).build();
+        try (DecisionServer server = DecisionServer.start(p, school, "127.0.0.1", 0, "t0ken", 1 << 20)) {
+            HttpRequest.Builder ok = HttpRequest.newBuilder(URI.create(server.url() + "/v1/reload"))
+                    .header("Authorization", "Bearer t0ken").POST(HttpRequest.BodyPublishers.noBody());
+            assertThat(HTTP.send(ok.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+            HttpResponse<String> csrf = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/reload"))
+                    .header("Authorization", "Bearer t0ken").header("Origin", "http://evil.example")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(csrf.statusCode()).isEqualTo(403);
+            assertThat(csrf.body()).contains("cross-site");
+            // DNS rebinding: a request that names another host.
+            try (Socket s = new Socket("127.0.0.1", server.port())) {
+                s.getOutputStream().write(("POST /v1/reload HTTP/1.1\r\nHost: evil.example:" + server.port()
+                        + "\r\nAuthorization: Bearer t0ken\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(reply).startsWith("HTTP/1.1 403");
+            }
+        }
+    }
+
+    @Test
+    void anImpossibleBodyLimitIsRefusedAtStart() {
+        assertThatThrownBy(() -> DecisionServer.start(policy(), null, "127.0.0.1", 0, null, Integer.MAX_VALUE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--max-body `2147483647` must be from 1024 to 67108864 bytes");
+    }
+
+    @Test
+    void aDateOutsideTheCalendarIsABadRequestWithAMessageNotAnEmptyReply() throws Exception {
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)) {
+            String body = "{\"type\":\"incoming-message\",\"account\":{\"id\":\"fb\",\"type\":\"FEDERATION\"},\"kind\":\"COMMENT\","
+                    + "\"senderRole\":\"PARENT\",\"receivedAt\":\"1970-01-01T00:00:00Z\"}";
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/decide"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("$.receivedAt").contains("outside the working calendar");
+        }
+    }
+}
