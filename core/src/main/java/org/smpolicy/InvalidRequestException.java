@@ -16,9 +16,40 @@ public class InvalidRequestException extends PolicyException {
      * @param problem what is wrong, lowercase, naming the offending value in backticks
      */
     public InvalidRequestException(String path, String problem) {
-        super(path + ": " + problem);
-        this.path = path;
-        this.problem = problem;
+        super(oneLine(path) + ": " + oneLine(problem));
+        this.path = oneLine(path);
+        this.problem = oneLine(problem);
+    }
+
+    // A value from a request may hold line breaks or other control characters: escaped, so that
+    // a message is always one line and can never forge another line in a log.
+    private static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                if (b == null) {
+                    b = new StringBuilder(s.substring(0, i));
+                }
+                b.append(String.format("\\u%04x", (int) c));
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /**
+     * The problem with every value quoted from the request (in backticks) replaced by {@code …}:
+     * what a service answers to a client, so that it echoes no personal value back.
+     *
+     * @return the message without quoted values
+     */
+    public String withoutValues() {
+        return path + ": " + problem.replaceAll("`[^`]*`", "`…`");
     }
 
     /**

@@ -72,6 +72,8 @@ public final class DecisionServer implements AutoCloseable {
     static final int IDLE_TIMEOUT_MS = 30_000;
     /** Largest request line and headers. */
     static final int MAX_HEADER_BYTES = 8 * 1024;
+    /** Most lines one bulk request may hold. */
+    static final int MAX_BULK_LINES = 10_000;
     /** Worker threads: bodies being read, decisions being made. */
     static final int MAX_THREADS = 256;
     /** Most connections open at once. */
@@ -297,7 +299,7 @@ public final class DecisionServer implements AutoCloseable {
             Decision d = policy.decide(request);
             send(ex, 200, "application/json", writer.writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
-            error(ex, 400, e.getMessage());
+            error(ex, 400, e.withoutValues());
         }
     }
 
@@ -307,12 +309,25 @@ public final class DecisionServer implements AutoCloseable {
             error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
             return;
         }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
-            bulk.run("body", in, new PrintWriter(out), new PrintWriter(err));
+        int lines = 0;
+        for (byte b : body) {
+            if (b == '\n') {
+                lines++;
+            }
         }
-        send(ex, 200, "application/x-ndjson", out.toString());
+        if (lines + 1 > MAX_BULK_LINES) {
+            error(ex, 413, "$: a bulk request holds at most " + MAX_BULK_LINES + " lines");
+            return;
+        }
+        // Decisions are written as they are made: memory does not grow with the response.
+        ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        securityHeaders(ex);
+        ex.sendResponseHeaders(200, 0);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(ex.getResponseBody(),
+                     StandardCharsets.UTF_8), 1 << 14))) {
+            bulk.run("body", in, out, new PrintWriter(java.io.Writer.nullWriter()));
+        }
     }
 
     private void reload(HttpExchange ex) throws IOException {
@@ -429,13 +444,7 @@ public final class DecisionServer implements AutoCloseable {
     private static void send(HttpExchange ex, int code, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.getResponseHeaders().set("X-Frame-Options", "DENY");
-        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        ex.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        securityHeaders(ex);
         boolean head = "HEAD".equals(ex.getRequestMethod());
         ex.sendResponseHeaders(code, head ? -1 : bytes.length);
         if (!head) {
@@ -443,5 +452,15 @@ public final class DecisionServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    private static void securityHeaders(HttpExchange ex) {
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.getResponseHeaders().set("X-Frame-Options", "DENY");
+        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        ex.getResponseHeaders().set("Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     }
 }

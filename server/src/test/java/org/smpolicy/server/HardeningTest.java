@@ -126,4 +126,26 @@ class HardeningTest {
             assertThat(r.body()).contains("$.receivedAt").contains("outside the working calendar");
         }
     }
+
+    @Test
+    void bulkIsStreamedAndLimitedInLines() throws Exception {
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 4 << 20)) {
+            String line = Files.readString(Path.of("../examples/requests/comment-saturday.json")).replace("\n", " ") + "\n";
+            HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/decide/bulk"))
+                    .POST(HttpRequest.BodyPublishers.ofString(line.repeat(500))).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(r.statusCode()).isEqualTo(200);
+            // Streamed: no Content-Length, the decisions arrive as they are made.
+            assertThat(r.headers().firstValue("Content-Length")).isEmpty();
+            long decisions;
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+                decisions = in.lines().filter(l -> l.contains("\"outcome\"")).count();
+            }
+            assertThat(decisions).isEqualTo(500);
+            HttpResponse<String> tooMany = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/decide/bulk"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}\n".repeat(DecisionServer.MAX_BULK_LINES + 1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(tooMany.statusCode()).isEqualTo(413);
+            assertThat(tooMany.body()).contains("at most 10000 lines");
+        }
+    }
 }

@@ -71,11 +71,16 @@ class ServiceTest {
     }
 
     @Test
-    void badRequestsGet400WithTheCommandLinesErrorText() throws Exception {
+    void badRequestsGet400WithTheCommandLinesErrorTextButNoValueFromTheRequest() throws Exception {
         HttpResponse<String> r = post("/v1/decide", "{\"type\":\"tweet\"}");
         assertThat(r.statusCode()).isEqualTo(400);
         JsonNode error = new ObjectMapper().readTree(r.body());
-        assertThat(error.get("error").asText()).startsWith("$.type: unknown request type `tweet`");
+        assertThat(error.get("error").asText()).startsWith("$.type: unknown request type `…`; expected one of [publish");
+        String personal = "{\"type\":\"engagement\",\"account\":{\"id\":\"a\",\"type\":\"PERSONAL\"},\"action\":\"FOLLOW\","
+                + "\"target\":{\"role\":\"Jane Smith\\nFORGED LOG LINE\",\"dateOfBirth\":\"2011-03-14\"}}";
+        HttpResponse<String> echo = post("/v1/decide", personal);
+        assertThat(echo.statusCode()).isEqualTo(400);
+        assertThat(echo.body()).doesNotContain("Jane").doesNotContain("FORGED").contains("$.target.role");
         assertThat(post("/v1/decide", "not json").statusCode()).isEqualTo(400);
     }
 
