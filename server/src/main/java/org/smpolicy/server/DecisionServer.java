@@ -297,7 +297,8 @@ public final class DecisionServer implements AutoCloseable {
         try {
             PolicyRequest request = reader.readRequest(new ByteArrayInputStream(body));
             Decision d = policy.decide(request);
-            send(ex, 200, "application/json", writer.writeDecision(d) + "\n");
+            // The zone of the rule base in use: a reload to a profile in another zone never prints stale offsets.
+            send(ex, 200, "application/json", writer.withZone(policy.calendar().zone()).writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
             error(ex, 400, e.withoutValues());
         }
