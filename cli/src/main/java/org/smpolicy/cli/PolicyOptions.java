@@ -22,6 +22,10 @@ final class PolicyOptions {
             description = "the official bank holiday feed (england-and-wales JSON); replaces the computed holidays for the years it covers")
     Path holidays;
 
+    @Option(names = "--decision-log", paramLabel = "FILE",
+            description = "append every decision to FILE as a JSON line (ids, outcome, rules, clauses; no personal data)")
+    Path decisionLog;
+
     /** Reads {@code --now} and says what it wants when the value is not an instant. */
     static final class InstantConverter implements picocli.CommandLine.ITypeConverter<Instant> {
         @Override
@@ -50,6 +54,14 @@ final class PolicyOptions {
         }
         if (holidays != null) {
             b.holidays(holidays);
+        }
+        if (decisionLog != null) {
+            try {
+                b.decisionLog(org.smpolicy.log.JsonLinesDecisionLog.builder().path(decisionLog));
+            } catch (java.io.UncheckedIOException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--decision-log: " + decisionLog + ": cannot be opened for appending");
+            }
         }
         return b.build();
     }

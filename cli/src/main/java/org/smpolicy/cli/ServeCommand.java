@@ -38,6 +38,14 @@ final class ServeCommand implements Callable<Integer> {
             + "needed when binding to a non-loopback address")
     String reloadToken;
 
+    @Option(names = "--access-log", paramLabel = "FILE",
+            description = "append one line per request to FILE (- for standard output): time, method, path, status, milliseconds; no personal data")
+    String accessLog;
+
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN",
+            description = "a browser origin allowed to call the service (repeatable), e.g. https://mis.example.org; none by default")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         String token = reloadToken != null ? reloadToken : System.getenv("SMPOLICY_RELOAD_TOKEN");
@@ -48,6 +56,18 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.IOException e) {
             spec.commandLine().getErr().println("smpolicy serve: " + e.getMessage());
             return Main.BAD_INPUT;
+        }
+        server.corsOrigins(new java.util.HashSet<>(corsOrigins));
+        if (accessLog != null) {
+            java.io.PrintWriter log = "-".equals(accessLog) ? new java.io.PrintWriter(System.out, true)
+                    : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(accessLog),
+                            java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND), true);
+            server.accessLog(line -> {
+                synchronized (log) {
+                    log.println(line);
+                }
+            });
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -101,4 +101,14 @@ class CommandLineUsabilityTest {
         assertThat(dropped.code()).isEqualTo(2);
         assertThat(dropped.err()).contains("the feed drops Good Friday on 2026-04-03");
     }
+
+    @Test
+    void decisionLogCanBeSwitchedOnFromTheCommandLine() throws Exception {
+        Path log = tmp.resolve("decisions.jsonl");
+        Cli r = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "--decision-log", log.toString(), FOLLOW);
+        assertThat(r.code()).isZero();
+        String line = Files.readString(log);
+        assertThat(line).contains("\"outcome\":\"DENY\"").contains("engagement.personal-account-student-under-18")
+                .doesNotContain("pupil-1001");
+    }
 }

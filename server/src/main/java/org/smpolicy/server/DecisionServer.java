@@ -85,6 +85,8 @@ public final class DecisionServer implements AutoCloseable {
     private final ServerConnector connector;
     private final JettyHttpServer server;
     private final Object reloadLock = new Object();
+    private volatile java.util.function.Consumer<String> accessLog;
+    private volatile java.util.Set<String> corsOrigins = java.util.Set.of();
     private final boolean isLoopback;
     private final JsonLinesDecider bulk;
 
@@ -180,16 +182,62 @@ public final class DecisionServer implements AutoCloseable {
         bulk.close();
     }
 
+    /**
+     * @param sink receives one access-log line per request: time, method, path, status and
+     *             milliseconds; never a query string, header value or body, so no personal data
+     * @return this server
+     */
+    public DecisionServer accessLog(java.util.function.Consumer<String> sink) {
+        this.accessLog = Objects.requireNonNull(sink, "sink");
+        return this;
+    }
+
+    /**
+     * @param origins browser origins allowed to call the decision endpoints (CORS), e.g.
+     *                {@code https://mis.example.org}; none by default
+     * @return this server
+     */
+    public DecisionServer corsOrigins(java.util.Set<String> origins) {
+        this.corsOrigins = java.util.Set.copyOf(origins);
+        return this;
+    }
+
     private void handle(HttpExchange ex) throws IOException {
+        long started = System.nanoTime();
         // The error path must run before the exchange closes: a try-with-resources closes its
         // resource before its own catch clauses run, which used to leave an empty reply.
         try (ex) {
             try {
-                route(ex);
+                cors(ex);
+                if ("OPTIONS".equals(ex.getRequestMethod())) {
+                    ex.getResponseHeaders().set("Allow", "GET, POST, OPTIONS");
+                    securityHeaders(ex);
+                    ex.sendResponseHeaders(204, -1);
+                } else {
+                    route(ex);
+                }
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 error(ex, 500, "internal error while handling the request: " + e.getClass().getSimpleName());
             }
+        } finally {
+            java.util.function.Consumer<String> log = accessLog;
+            if (log != null) {
+                log.accept(java.time.Instant.now() + " " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
+                        .replaceAll("[^A-Za-z0-9/._~-]", "?") + " " + ex.getResponseCode() + " "
+                        + (System.nanoTime() - started) / 1_000_000 + "ms");
+            }
         }
+    }
+
+    private void cors(HttpExchange ex) {
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (origin != null && corsOrigins.contains(origin.strip())) {
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin.strip());
+            ex.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            ex.getResponseHeaders().set("Access-Control-Allow-Headers", "Content-Type");
+            ex.getResponseHeaders().set("Access-Control-Max-Age", "600");
+        }
+        ex.getResponseHeaders().add("Vary", "Origin");
     }
 
     private void route(HttpExchange ex) throws IOException {

@@ -148,4 +148,23 @@ class HardeningTest {
             assertThat(tooMany.body()).contains("at most 10000 lines");
         }
     }
+
+    @Test
+    void accessLogHasNoPersonalDataAndCorsAnswersOnlyListedOrigins() throws Exception {
+        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)
+                .accessLog(lines::add).corsOrigins(java.util.Set.of("https://mis.example.org"))) {
+            String body = Files.readString(Path.of("../examples/requests/follow-pupil-personal-account.json"));
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/decide?pupil=Jane%20Smith"))
+                    .header("Origin", "https://mis.example.org").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://mis.example.org");
+            HttpResponse<String> other = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/healthz"))
+                    .header("Origin", "https://evil.example").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).matches("\\S+ POST /v1/decide 200 \\d+ms").doesNotContain("Jane");
+    }
 }
