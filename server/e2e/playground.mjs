@@ -27,6 +27,30 @@ try {
   if (outcome !== 'DENY' || !findings.includes('Clause 11.b')) {
     process.exitCode = 1;
   }
+  // Switching samples clears the old decision: no DENY beside a request it was not made for.
+  await page.selectOption('#sample', 'student-photo-federation-account');
+  const cleared = (await page.textContent('#outcome')).trim();
+  console.log('after switching samples: ' + cleared);
+  if (cleared !== 'No decision yet.' || (await page.textContent('#findings')).trim() !== '') {
+    process.exitCode = 1;
+  }
+  // The consented photo holds until its consent expires, said in words.
+  await page.click('#decide');
+  await page.waitForFunction(() => document.querySelector('#outcome').textContent !== 'No decision yet.');
+  const holds = (await page.textContent('#holds')).trim();
+  console.log('holds: ' + holds);
+  if (!holds.startsWith('This answer holds until 1 August 2027') || !holds.endsWith('then DENY.')) {
+    process.exitCode = 1;
+  }
+  // A bad request says so and shows no findings.
+  await page.fill('#request', '{"type":"tweet"}');
+  await page.click('#decide');
+  await page.waitForFunction(() => document.querySelector('#outcome').textContent.startsWith('Bad request'));
+  const error = (await page.textContent('#error')).trim();
+  console.log('bad request: ' + (await page.textContent('#outcome')).trim() + ' / ' + error);
+  if (!error.includes('unknown request type') || (await page.textContent('#findings')).trim() !== '') {
+    process.exitCode = 1;
+  }
 } finally {
   await browser.close();
 }

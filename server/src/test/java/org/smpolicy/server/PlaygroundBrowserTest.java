@@ -18,10 +18,11 @@ import org.smpolicy.SocialMediaPolicy;
 class PlaygroundBrowserTest {
 
     @Test
-    void studentPhotoSampleShowsDenyWithClause11b() throws Exception {
+    void samplesDecideClearOnChangeSayHowLongTheyHoldAndReportBadRequests() throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium");
         assumeTrue(Files.isDirectory(Path.of("e2e/node_modules/playwright-core")), "no e2e/node_modules (npm ci --prefix server/e2e)");
-        SocialMediaPolicy policy = SocialMediaPolicy.builder().build();
+        SocialMediaPolicy policy = SocialMediaPolicy.builder()
+                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC)).build();
         Path screenshot = Path.of("target/playground.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
@@ -34,7 +35,9 @@ class PlaygroundBrowserTest {
             }
             assertThat(done).as(out).isTrue();
             assertThat(p.exitValue()).as(out).isZero();
-            assertThat(out).contains("outcome: DENY").contains("Clause 11.b").contains("OVERDUE for review");
+            assertThat(out).contains("outcome: DENY").contains("Clause 11.b").contains("OVERDUE for review")
+                    .contains("after switching samples: No decision yet.")
+                    .contains("holds: This answer holds until 1 August 2027").contains("bad request: Bad request (400)");
         }
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);

@@ -31,7 +31,7 @@
       o.textContent = samples[name].type + ': ' + name;
       select.appendChild(o);
     });
-    const show = () => { $('request').value = JSON.stringify(samples[select.value], null, 2); };
+    const show = () => { $('request').value = JSON.stringify(samples[select.value], null, 2); clear(); };
     select.addEventListener('change', show);
     show();
   }
@@ -76,16 +76,25 @@
     if (d.obligations.length === 0) obligations.appendChild(text('li', '', 'none'));
   }
 
+  // A decision shown beside a request it was not made for would mislead: every change clears it.
+  function clear() {
+    $('outcome').className = 'outcome';
+    $('outcome').textContent = 'No decision yet.';
+    $('holds').hidden = true;
+    $('findings').replaceChildren();
+    $('obligations').replaceChildren();
+    $('error').hidden = true;
+  }
+
   async function decide() {
     const err = $('error');
     err.hidden = true;
     const r = await fetch('/v1/decide', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: $('request').value });
     const body = await r.json();
     if (!r.ok) {
+      clear();
       err.textContent = body.error;
       err.hidden = false;
-      $('holds').hidden = true;
-      $('outcome').className = 'outcome';
       $('outcome').textContent = 'Bad request (' + r.status + ')';
       return;
     }
@@ -93,5 +102,6 @@
   }
 
   $('decide').addEventListener('click', decide);
+  $('request').addEventListener('input', clear);
   load();
 })();
