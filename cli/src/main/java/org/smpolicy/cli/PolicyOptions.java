@@ -47,6 +47,15 @@ final class PolicyOptions {
         return build(clock());
     }
 
+    /** @return a builder with these options but no school profile (for {@code serve --schools}) */
+    SocialMediaPolicy.Builder builder() {
+        SocialMediaPolicy.Builder b = SocialMediaPolicy.builder().clock(clock());
+        if (holidays != null) {
+            b.holidays(holidays);
+        }
+        return b;
+    }
+
     SocialMediaPolicy build(Clock clock) {
         SocialMediaPolicy.Builder b = SocialMediaPolicy.builder().clock(clock);
         if (school != null) {

@@ -38,6 +38,10 @@ final class ServeCommand implements Callable<Integer> {
             + "needed when binding to a non-loopback address")
     String reloadToken;
 
+    @Option(names = "--schools", paramLabel = "DIR",
+            description = "serve every school profile directory in DIR at /v1/schools/{name}/... (the baseline stays at /v1/...)")
+    java.nio.file.Path schools;
+
     @Option(names = "--access-log", paramLabel = "FILE",
             description = "append one line per request to FILE (- for standard output): time, method, path, status, milliseconds; no personal data")
     String accessLog;
@@ -58,6 +62,14 @@ final class ServeCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         server.corsOrigins(new java.util.HashSet<>(corsOrigins));
+        if (schools != null) {
+            if (!java.nio.file.Files.isDirectory(schools)) {
+                server.close();
+                spec.commandLine().getErr().println("smpolicy serve: " + schools + ": not a directory");
+                return Main.BAD_INPUT;
+            }
+            server.schools(schools, dir -> policy.builder().profile(dir).build());
+        }
         if (accessLog != null) {
             java.io.PrintWriter log = "-".equals(accessLog) ? new java.io.PrintWriter(System.out, true)
                     : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(accessLog),

@@ -57,8 +57,25 @@ public final class DecisionServer implements AutoCloseable {
             "follow-pupil-personal-account", "contact-parent-personal-mobile", "comment-saturday", "incident-mistake",
             "account-application", "staff-departure", "share-school-post-personal-account");
 
-    private final SocialMediaPolicy policy;
-    private final Path profile;
+    /** One school's policy, served at {@code /v1/schools/{id}/...} (the baseline at {@code /v1/...}). */
+    private static final class School {
+        final String id;
+        final SocialMediaPolicy policy;
+        final Path profile;
+        final JsonLinesDecider bulk;
+        volatile List<String> lastReloadProblems = List.of();
+
+        School(String id, SocialMediaPolicy policy, Path profile, JsonCodec reader, JsonCodec writer) {
+            this.id = id;
+            this.policy = policy;
+            this.profile = profile;
+            this.bulk = new JsonLinesDecider(policy, reader, writer);
+        }
+    }
+
+    private final School main;
+    private final Map<String, School> schools = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> brokenSchools = new java.util.concurrent.ConcurrentHashMap<>();
     private final String reloadToken;
     private final int maxBody;
     private final JsonCodec reader;
@@ -88,12 +105,10 @@ public final class DecisionServer implements AutoCloseable {
     private volatile java.util.function.Consumer<String> accessLog;
     private volatile java.util.Set<String> corsOrigins = java.util.Set.of();
     private final boolean isLoopback;
-    private final JsonLinesDecider bulk;
 
     private DecisionServer(SocialMediaPolicy policy, Path profile, String bind, int port, String reloadToken, int maxBody)
             throws IOException {
-        this.policy = Objects.requireNonNull(policy);
-        this.profile = profile;
+        Objects.requireNonNull(policy);
         this.reloadToken = reloadToken;
         if (maxBody < MIN_BODY || maxBody > MAX_BODY) {
             throw new IllegalArgumentException("--max-body `" + maxBody + "` must be from " + MIN_BODY + " to " + MAX_BODY + " bytes");
@@ -102,7 +117,7 @@ public final class DecisionServer implements AutoCloseable {
         this.reader = JsonCodec.of(new JsonLimits(maxBody, JsonLimits.DEFAULTS.maxDepth(), JsonLimits.DEFAULTS.maxStringLength()),
                 policy.calendar().zone());
         this.writer = reader;
-        this.bulk = new JsonLinesDecider(policy, reader, writer);
+        this.main = new School("baseline", policy, profile, reader, writer);
         InetAddress address = InetAddress.getByName(bind);
         if (!address.isLoopbackAddress() && (reloadToken == null || reloadToken.isBlank())) {
             throw new IllegalArgumentException("binding to `" + bind + "` (not loopback) needs a reload token (--reload-token or SMPOLICY_RELOAD_TOKEN)");
@@ -179,7 +194,8 @@ public final class DecisionServer implements AutoCloseable {
         } catch (Exception e) {
             // Stopping failed part-way: nothing more to release here.
         }
-        bulk.close();
+        main.bulk.close();
+        schools.values().forEach(sc -> sc.bulk.close());
     }
 
     /**
@@ -241,38 +257,31 @@ public final class DecisionServer implements AutoCloseable {
     }
 
     private void route(HttpExchange ex) throws IOException {
+        String full = ex.getRequestURI().getPath();
+        if (full.startsWith("/v1/schools/")) {
+            String rest = full.substring("/v1/schools/".length());
+            int slash = rest.indexOf('/');
+            String id = slash < 0 ? rest : rest.substring(0, slash);
+            School sc = schools.get(id);
+            if (sc == null) {
+                List<String> broken = brokenSchools.get(id);
+                error(ex, broken == null ? 404 : 503, broken == null ? "no such school; see /readyz"
+                        : "this school's profile has problems and serves no decisions; see /readyz");
+                return;
+            }
+            routeSchool(ex, sc, slash < 0 ? "" : rest.substring(slash));
+            return;
+        }
+        if (full.startsWith("/v1/") && routeSchool(ex, main, full.substring(3))) {
+            return;
+        }
         {
-            String path = ex.getRequestURI().getPath();
+            String path = full;
             String method = ex.getRequestMethod();
             switch (path) {
-                case "/v1/decide" -> {
-                    if (allow(ex, "POST")) {
-                        decide(ex);
-                    }
-                }
-                case "/v1/decide/bulk" -> {
-                    if (allow(ex, "POST")) {
-                        bulk(ex);
-                    }
-                }
-                case "/v1/clauses" -> {
-                    if (allow(ex, "GET")) {
-                        send(ex, 200, "application/json", mapper.writeValueAsString(clauses()) + "\n");
-                    }
-                }
-                case "/v1/status" -> {
-                    if (allow(ex, "GET")) {
-                        send(ex, 200, "application/json", mapper.writeValueAsString(status()) + "\n");
-                    }
-                }
                 case "/v1/samples" -> {
                     if (allow(ex, "GET")) {
                         send(ex, 200, "application/json", samples() + "\n");
-                    }
-                }
-                case "/v1/reload" -> {
-                    if (allow(ex, "POST")) {
-                        reload(ex);
                     }
                 }
                 case "/healthz" -> {
@@ -282,7 +291,7 @@ public final class DecisionServer implements AutoCloseable {
                 }
                 case "/readyz" -> {
                     if (allow(ex, "GET")) {
-                        send(ex, 200, "application/json", "{\"status\":\"ready\",\"profile\":" + mapper.writeValueAsString(policy.profile()) + "}\n");
+                        send(ex, 200, "application/json", mapper.writeValueAsString(readiness()) + "\n");
                     }
                 }
                 case "/openapi.json" -> {
@@ -308,6 +317,97 @@ public final class DecisionServer implements AutoCloseable {
                 default -> error(ex, 404, "no such endpoint; see /openapi.json");
             }
         }
+    }
+
+    /** @return whether the path was one of a school's endpoints (handled) */
+    private boolean routeSchool(HttpExchange ex, School sc, String sub) throws IOException {
+        switch (sub) {
+            case "/decide" -> {
+                if (allow(ex, "POST")) {
+                    decide(ex, sc);
+                }
+            }
+            case "/decide/bulk" -> {
+                if (allow(ex, "POST")) {
+                    bulk(ex, sc);
+                }
+            }
+            case "/clauses" -> {
+                if (allow(ex, "GET")) {
+                    send(ex, 200, "application/json", mapper.writeValueAsString(clauses(sc)) + "\n");
+                }
+            }
+            case "/status" -> {
+                if (allow(ex, "GET")) {
+                    send(ex, 200, "application/json", mapper.writeValueAsString(status(sc)) + "\n");
+                }
+            }
+            case "/reload" -> {
+                if (allow(ex, "POST")) {
+                    reload(ex, sc);
+                }
+            }
+            default -> {
+                if (sc != main) {
+                    error(ex, 404, "no such endpoint; see /openapi.json");
+                    return true;
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ObjectNode readiness() {
+        ObjectNode n = mapper.createObjectNode();
+        boolean ready = brokenSchools.isEmpty() && schools.values().stream().allMatch(sc -> sc.lastReloadProblems.isEmpty())
+                && main.lastReloadProblems.isEmpty();
+        n.put("status", ready ? "ready" : "degraded");
+        n.put("profile", main.policy.profile());
+        if (!main.lastReloadProblems.isEmpty()) {
+            n.put("lastReloadFailed", true);
+        }
+        ObjectNode all = n.putObject("schools");
+        for (School sc : new java.util.TreeMap<>(schools).values()) {
+            ObjectNode s1 = all.putObject(sc.id);
+            s1.put("status", sc.lastReloadProblems.isEmpty() ? "ready" : "serving the previous version: the last reload failed");
+            s1.put("profile", sc.policy.profile());
+        }
+        for (Map.Entry<String, List<String>> b : new java.util.TreeMap<>(brokenSchools).entrySet()) {
+            ObjectNode s1 = all.putObject(b.getKey());
+            s1.put("status", "broken: serves no decisions");
+            ArrayNode p = s1.putArray("problems");
+            b.getValue().forEach(p::add);
+        }
+        return n;
+    }
+
+    /**
+     * Serves every school profile directory in {@code dir} at {@code /v1/schools/{id}/...}, where
+     * {@code id} is the directory's name. A profile with problems is listed as broken in
+     * {@code /readyz} and its endpoints answer 503; the others serve.
+     *
+     * @param dir    a directory of school profile directories
+     * @param policy builds one school's policy from its profile directory
+     * @return this server
+     * @throws IOException when the directory cannot be listed
+     */
+    public DecisionServer schools(Path dir, java.util.function.Function<Path, SocialMediaPolicy> policy) throws IOException {
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
+            for (Path p : list.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+                String id = p.getFileName().toString();
+                if (!id.matches("[a-z0-9][a-z0-9-]{0,62}") || !java.nio.file.Files.isRegularFile(p.resolve("profile.json"))) {
+                    continue;
+                }
+                try {
+                    SocialMediaPolicy sp = policy.apply(p);
+                    schools.put(id, new School(id, sp, p, reader, writer));
+                } catch (PolicyLoadException e) {
+                    brokenSchools.put(id, e.problems());
+                }
+            }
+        }
+        return this;
     }
 
     private boolean allow(HttpExchange ex, String method) throws IOException {
@@ -336,7 +436,7 @@ public final class DecisionServer implements AutoCloseable {
         }
     }
 
-    private void decide(HttpExchange ex) throws IOException {
+    private void decide(HttpExchange ex, School sc) throws IOException {
         byte[] body = body(ex);
         if (body == null) {
             error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
@@ -344,15 +444,15 @@ public final class DecisionServer implements AutoCloseable {
         }
         try {
             PolicyRequest request = reader.readRequest(new ByteArrayInputStream(body));
-            Decision d = policy.decide(request);
+            Decision d = sc.policy.decide(request);
             // The zone of the rule base in use: a reload to a profile in another zone never prints stale offsets.
-            send(ex, 200, "application/json", writer.withZone(policy.calendar().zone()).writeDecision(d) + "\n");
+            send(ex, 200, "application/json", writer.withZone(sc.policy.calendar().zone()).writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
             error(ex, 400, e.withoutValues());
         }
     }
 
-    private void bulk(HttpExchange ex) throws IOException {
+    private void bulk(HttpExchange ex, School sc) throws IOException {
         byte[] body = body(ex);
         if (body == null) {
             error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
@@ -375,11 +475,11 @@ public final class DecisionServer implements AutoCloseable {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
              PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(ex.getResponseBody(),
                      StandardCharsets.UTF_8), 1 << 14))) {
-            bulk.run("body", in, out, new PrintWriter(java.io.Writer.nullWriter()));
+            sc.bulk.run("body", in, out, new PrintWriter(java.io.Writer.nullWriter()));
         }
     }
 
-    private void reload(HttpExchange ex) throws IOException {
+    private void reload(HttpExchange ex, School sc) throws IOException {
         if (reloadToken == null || reloadToken.isBlank()) {
             error(ex, 403, "reload is switched off: start the service with --reload-token (or SMPOLICY_RELOAD_TOKEN)");
             return;
@@ -393,17 +493,19 @@ public final class DecisionServer implements AutoCloseable {
             error(ex, 401, "reload needs `Authorization: Bearer <token>`");
             return;
         }
-        if (profile == null) {
+        if (sc.profile == null) {
             error(ex, 409, "no school profile to reload: start the service with --school DIR");
             return;
         }
         // One reload at a time, in arrival order: the last one accepted is the one in force.
         synchronized (reloadLock) {
             try {
-                policy.reload(profile);
-                send(ex, 200, "application/json", "{\"reloaded\":true,\"profile\":" + mapper.writeValueAsString(policy.profile()) + "}\n");
+                sc.policy.reload(sc.profile);
+                sc.lastReloadProblems = List.of();
+                send(ex, 200, "application/json", "{\"reloaded\":true,\"profile\":" + mapper.writeValueAsString(sc.policy.profile()) + "}\n");
             } catch (PolicyLoadException e) {
                 ObjectNode n = mapper.createObjectNode();
+                sc.lastReloadProblems = e.problems();
                 n.put("error", "the profile has problems; the previous rule base keeps deciding");
                 ArrayNode p = n.putArray("problems");
                 e.problems().forEach(p::add);
@@ -434,15 +536,15 @@ public final class DecisionServer implements AutoCloseable {
         return origin == null || ours.stream().anyMatch(h -> origin.strip().equalsIgnoreCase("http://" + h));
     }
 
-    ArrayNode clauses() {
+    ArrayNode clauses(School sc) {
         Map<String, List<String>> rules = new TreeMap<>();
-        for (RuleInfo r : policy.rules()) {
+        for (RuleInfo r : sc.policy.rules()) {
             for (String c : r.clauses()) {
                 rules.computeIfAbsent(c, k -> new ArrayList<>()).add(r.id() + (r.enabled() ? "" : " (disabled)"));
             }
         }
         ArrayNode out = mapper.createArrayNode();
-        for (Clause c : policy.clauses().clauses()) {
+        for (Clause c : sc.policy.clauses().clauses()) {
             ObjectNode n = out.addObject();
             n.put("id", c.id());
             n.put("summary", c.summary());
@@ -454,8 +556,8 @@ public final class DecisionServer implements AutoCloseable {
         return out;
     }
 
-    ObjectNode status() {
-        PolicyStatus s = policy.status();
+    ObjectNode status(School sc) {
+        PolicyStatus s = sc.policy.status();
         ObjectNode n = mapper.createObjectNode();
         n.put("name", s.name());
         n.put("version", s.version());
@@ -465,7 +567,7 @@ public final class DecisionServer implements AutoCloseable {
         n.put("asOf", s.asOf().toString());
         n.put("overdue", s.overdue());
         n.put("summary", s.summary());
-        n.put("profile", policy.profile());
+        n.put("profile", sc.policy.profile());
         return n;
     }
 
