@@ -102,6 +102,8 @@ public final class DecisionServer implements AutoCloseable {
     private final ServerConnector connector;
     private final JettyHttpServer server;
     private final Object reloadLock = new Object();
+    private final io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics =
+            new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
     private volatile java.util.function.Consumer<String> accessLog;
     private volatile java.util.Set<String> corsOrigins = java.util.Set.of();
     private final boolean isLoopback;
@@ -284,6 +286,11 @@ public final class DecisionServer implements AutoCloseable {
                         send(ex, 200, "application/json", samples() + "\n");
                     }
                 }
+                case "/metrics" -> {
+                    if (allow(ex, "GET")) {
+                        send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+                    }
+                }
                 case "/healthz" -> {
                     if (allow(ex, "GET")) {
                         send(ex, 200, "application/json", "{\"status\":\"ok\"}\n");
@@ -444,7 +451,11 @@ public final class DecisionServer implements AutoCloseable {
         }
         try {
             PolicyRequest request = reader.readRequest(new ByteArrayInputStream(body));
+            long started = System.nanoTime();
             Decision d = sc.policy.decide(request);
+            io.micrometer.core.instrument.Timer.builder("smpolicy.decision").description("time to decide one request")
+                    .tags("type", d.requestType(), "outcome", d.outcome().name(), "school", sc.id)
+                    .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             // The zone of the rule base in use: a reload to a profile in another zone never prints stale offsets.
             send(ex, 200, "application/json", writer.withZone(sc.policy.calendar().zone()).writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
@@ -502,10 +513,12 @@ public final class DecisionServer implements AutoCloseable {
             try {
                 sc.policy.reload(sc.profile);
                 sc.lastReloadProblems = List.of();
+                metrics.counter("smpolicy.reloads", "school", sc.id, "result", "ok").increment();
                 send(ex, 200, "application/json", "{\"reloaded\":true,\"profile\":" + mapper.writeValueAsString(sc.policy.profile()) + "}\n");
             } catch (PolicyLoadException e) {
                 ObjectNode n = mapper.createObjectNode();
                 sc.lastReloadProblems = e.problems();
+                metrics.counter("smpolicy.reloads", "school", sc.id, "result", "refused").increment();
                 n.put("error", "the profile has problems; the previous rule base keeps deciding");
                 ArrayNode p = n.putArray("problems");
                 e.problems().forEach(p::add);

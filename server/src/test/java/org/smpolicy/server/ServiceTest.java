@@ -151,7 +151,7 @@ class ServiceTest {
         }
         assertThat(served).isEqualTo(documented);
         assertThat(documented).containsExactlyInAnyOrder("/v1/decide", "/v1/decide/bulk", "/v1/clauses", "/v1/status", "/v1/samples",
-                "/v1/reload", "/healthz", "/readyz", "/openapi.json", "/", "/v1/schools/{school}/decide",
+                "/v1/reload", "/healthz", "/readyz", "/openapi.json", "/", "/metrics", "/v1/schools/{school}/decide",
                 "/v1/schools/{school}/decide/bulk", "/v1/schools/{school}/clauses", "/v1/schools/{school}/status",
                 "/v1/schools/{school}/reload");
         assertThat(get("/v1/schools/nowhere/decide").body()).contains("no such school");
@@ -189,5 +189,13 @@ class ServiceTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void metricsCountDecisionsByTypeAndOutcomeWithALatencyHistogram() throws Exception {
+        post("/v1/decide", Files.readString(Path.of("../examples/requests/student-photo-personal-account.json")));
+        String m = get("/metrics").body();
+        assertThat(m).contains("smpolicy_decision_seconds_count{outcome=\"DENY\",school=\"baseline\",type=\"publish\"}")
+                .contains("smpolicy_decision_seconds_bucket{");
     }
 }
