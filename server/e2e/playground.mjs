@@ -42,6 +42,41 @@ try {
   if (!holds.startsWith('This answer holds until 1 August 2027') || !holds.endsWith('then DENY.')) {
     process.exitCode = 1;
   }
+  // Obligations in words and UK time: the Saturday comment is answered by the end of Monday.
+  await page.selectOption('#sample', 'comment-saturday');
+  await page.click('#decide');
+  await page.waitForFunction(() => document.querySelector('#outcome').textContent !== 'No decision yet.');
+  const duty = (await page.textContent('#obligations')).replace(/\s+/g, ' ').trim();
+  console.log('obligations: ' + duty);
+  if (!duty.includes("The account's runners must respond by Monday, 30 November 2026")) {
+    process.exitCode = 1;
+  }
+  // The school picker: the same request decided by a school's own rules.
+  await page.selectOption('#school', 'merriott');
+  await page.click('#decide');
+  await page.waitForFunction(() => document.querySelector('#decided-by').textContent.includes('Merriott'));
+  const decidedBy = (await page.textContent('#decided-by')).trim();
+  const merriottDuty = (await page.textContent('#obligations')).replace(/\s+/g, ' ').trim();
+  console.log('school: ' + decidedBy + ' / ' + merriottDuty);
+  // Merriott's INSET day on Monday 30 November moves the deadline to Tuesday.
+  if (!merriottDuty.includes('must respond by Tuesday, 1 December 2026')) {
+    process.exitCode = 1;
+  }
+  // The share link carries the request in the fragment; opening it brings the same request back.
+  const shared = await page.inputValue('#request');
+  await page.click('#share');
+  const link = await page.inputValue('#share-link');
+  console.log('share link: ' + link.slice(0, 60) + '...');
+  const second = await browser.newPage();
+  await second.goto(link);
+  await second.waitForSelector('#review-status');
+  const restored = await second.inputValue('#request');
+  console.log('shared request restored: ' + (restored === shared));
+  if (!link.includes('#request=') || restored !== shared) {
+    process.exitCode = 1;
+  }
+  await second.close();
+  await page.selectOption('#school', '');
   // A bad request says so and shows no findings.
   await page.fill('#request', '{"type":"tweet"}');
   await page.click('#decide');

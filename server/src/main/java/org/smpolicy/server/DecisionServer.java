@@ -286,6 +286,13 @@ public final class DecisionServer implements AutoCloseable {
                         send(ex, 200, "application/json", samples() + "\n");
                     }
                 }
+                case "/v1/schools" -> {
+                    if (allow(ex, "GET")) {
+                        ArrayNode list = mapper.createArrayNode();
+                        new java.util.TreeMap<>(schools).forEach((id, sc) -> list.addObject().put("id", id).put("profile", sc.policy.profile()));
+                        send(ex, 200, "application/json", mapper.writeValueAsString(list) + "\n");
+                    }
+                }
                 case "/metrics" -> {
                     if (allow(ex, "GET")) {
                         send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
@@ -452,7 +459,8 @@ public final class DecisionServer implements AutoCloseable {
         try {
             PolicyRequest request = reader.readRequest(new ByteArrayInputStream(body));
             long started = System.nanoTime();
-            Decision d = sc.policy.decide(request);
+            java.time.Instant at = decisionInstant(ex);
+            Decision d = at == null ? sc.policy.decide(request) : sc.policy.decide(request, at);
             io.micrometer.core.instrument.Timer.builder("smpolicy.decision").description("time to decide one request")
                     .tags("type", d.requestType(), "outcome", d.outcome().name(), "school", sc.id)
                     .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -460,6 +468,23 @@ public final class DecisionServer implements AutoCloseable {
             send(ex, 200, "application/json", writer.withZone(sc.policy.calendar().zone()).writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
             error(ex, 400, e.withoutValues());
+        }
+    }
+
+    // `?at=` decides as at another instant (the playground's "now"); anything else in the query is refused.
+    private static java.time.Instant decisionInstant(HttpExchange ex) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null || q.isEmpty()) {
+            return null;
+        }
+        if (!q.startsWith("at=") || q.indexOf('&') >= 0) {
+            throw new InvalidRequestException("?", "the only query parameter is `at`, an instant with an offset");
+        }
+        String value = java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8);
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequestException("?at", "not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z");
         }
     }
 

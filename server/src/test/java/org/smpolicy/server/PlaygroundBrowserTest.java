@@ -25,7 +25,10 @@ class PlaygroundBrowserTest {
                 .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC)).build();
         Path screenshot = Path.of("target/playground.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
-        try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
+        try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)
+                .schools(Path.of("../examples/schools"), dir -> SocialMediaPolicy.builder()
+                        .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC))
+                        .profile(dir).build())) {
             Process p = new ProcessBuilder("node", "e2e/playground.mjs", server.url() + "/", screenshot.toString())
                     .redirectErrorStream(true).start();
             boolean done = p.waitFor(120, TimeUnit.SECONDS);
@@ -37,7 +40,9 @@ class PlaygroundBrowserTest {
             assertThat(p.exitValue()).as(out).isZero();
             assertThat(out).contains("outcome: DENY").contains("Clause 11.b").contains("OVERDUE for review")
                     .contains("after switching samples: No decision yet.")
-                    .contains("holds: This answer holds until 1 August 2027").contains("bad request: Bad request (400)");
+                    .contains("holds: This answer holds until 1 August 2027").contains("bad request: Bad request (400)")
+                    .contains("The account's runners must respond by Monday, 30 November 2026")
+                    .contains("school: Decided by Merriott Primary School's rules").contains("shared request restored: true");
         }
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);

@@ -151,7 +151,7 @@ class ServiceTest {
         }
         assertThat(served).isEqualTo(documented);
         assertThat(documented).containsExactlyInAnyOrder("/v1/decide", "/v1/decide/bulk", "/v1/clauses", "/v1/status", "/v1/samples",
-                "/v1/reload", "/healthz", "/readyz", "/openapi.json", "/", "/metrics", "/v1/schools/{school}/decide",
+                "/v1/reload", "/healthz", "/readyz", "/openapi.json", "/", "/metrics", "/v1/schools", "/v1/schools/{school}/decide",
                 "/v1/schools/{school}/decide/bulk", "/v1/schools/{school}/clauses", "/v1/schools/{school}/status",
                 "/v1/schools/{school}/reload");
         assertThat(get("/v1/schools/nowhere/decide").body()).contains("no such school");
@@ -197,5 +197,15 @@ class ServiceTest {
         String m = get("/metrics").body();
         assertThat(m).contains("smpolicy_decision_seconds_count{outcome=\"DENY\",school=\"baseline\",type=\"publish\"}")
                 .contains("smpolicy_decision_seconds_bucket{");
+    }
+
+    @Test
+    void atDecidesAsAtAnotherInstantAndAnythingElseInTheQueryIsRefused() throws Exception {
+        String follow = "{\"type\":\"engagement\",\"account\":{\"id\":\"a\",\"type\":\"PERSONAL\",\"disclaimer\":true},"
+                + "\"action\":\"FOLLOW\",\"target\":{\"role\":\"FORMER_STUDENT\",\"dateOfBirth\":\"2008-12-10\"}}";
+        assertThat(post("/v1/decide", follow).body()).contains("\"outcome\":\"DENY\"");
+        assertThat(post("/v1/decide?at=2026-12-10T00:00:00Z", follow).body()).contains("\"outcome\":\"ALLOW\"");
+        assertThat(post("/v1/decide?at=yesterday", follow).statusCode()).isEqualTo(400);
+        assertThat(post("/v1/decide?pupil=x", follow).statusCode()).isEqualTo(400);
     }
 }

@@ -33,7 +33,60 @@
     });
     const show = () => { $('request').value = JSON.stringify(samples[select.value], null, 2); clear(); };
     select.addEventListener('change', show);
-    show();
+    const shared = fromFragment();
+    if (shared) {
+      $('request').value = shared;
+    } else {
+      show();
+    }
+    const schools = await getJson('/v1/schools');
+    schools.forEach((sc) => {
+      const o = document.createElement('option');
+      o.value = sc.id;
+      o.textContent = sc.profile;
+      $('school').appendChild(o);
+    });
+    $('school').addEventListener('change', clear);
+    $('now').addEventListener('change', clear);
+  }
+
+  const OWNERS = {
+    SLT: 'The Senior Leadership Team',
+    ADMINISTRATOR: 'The account administrator',
+    ACCOUNT_RUNNERS: 'The account\'s runners',
+    STAFF_MEMBER: 'The member of staff',
+  };
+
+  function ukTime(iso) {
+    return new Date(iso).toLocaleString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric',
+      hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) + ' (UK time)';
+  }
+
+  // The request travels in the URL fragment, base64url-encoded UTF-8: never sent to the server.
+  function toFragment(json) {
+    const bytes = new TextEncoder().encode(json);
+    let bin = '';
+    bytes.forEach((b) => { bin += String.fromCharCode(b); });
+    return 'request=' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function fromFragment() {
+    const m = /^#request=([A-Za-z0-9_-]+)$/.exec(window.location.hash);
+    if (!m) return null;
+    try {
+      const bin = atob(m[1].replace(/-/g, '+').replace(/_/g, '/'));
+      return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function share() {
+    window.location.hash = toFragment($('request').value);
+    const link = $('share-link');
+    link.value = window.location.href;
+    link.hidden = false;
+    link.select();
   }
 
   function render(d) {
@@ -50,6 +103,8 @@
       holds.textContent = '';
       holds.hidden = true;
     }
+    $('decided-by').textContent = 'Decided by ' + (d.profile === 'baseline' ? "the Federation's baseline policy" : d.profile + "'s rules")
+      + ' (policy version ' + d.policyVersion + ').';
     const findings = $('findings');
     findings.replaceChildren();
     d.findings.forEach((f) => {
@@ -70,7 +125,8 @@
     d.obligations.forEach((ob) => {
       const li = document.createElement('li');
       li.appendChild(text('span', 'clause', 'Clause ' + ob.clauses.join(', ')));
-      li.appendChild(text('div', 'message', ob.owner + ' must ' + ob.action + ' by ' + ob.due + ': ' + ob.message));
+      li.appendChild(text('div', 'message', (OWNERS[ob.owner] || ob.owner) + ' must ' + ob.action.toLowerCase().replace(/_/g, ' ')
+        + ' by ' + ukTime(ob.due) + ': ' + ob.message));
       obligations.appendChild(li);
     });
     if (d.obligations.length === 0) obligations.appendChild(text('li', '', 'none'));
@@ -81,6 +137,7 @@
     $('outcome').className = 'outcome';
     $('outcome').textContent = 'No decision yet.';
     $('holds').hidden = true;
+    $('decided-by').textContent = '';
     $('findings').replaceChildren();
     $('obligations').replaceChildren();
     $('error').hidden = true;
@@ -89,7 +146,11 @@
   async function decide() {
     const err = $('error');
     err.hidden = true;
-    const r = await fetch('/v1/decide', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: $('request').value });
+    const school = $('school').value;
+    const now = $('now').value;
+    const url = (school ? '/v1/schools/' + encodeURIComponent(school) + '/decide' : '/v1/decide')
+      + (now ? '?at=' + encodeURIComponent(new Date(now).toISOString()) : '');
+    const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: $('request').value });
     const body = await r.json();
     if (!r.ok) {
       clear();
@@ -102,6 +163,7 @@
   }
 
   $('decide').addEventListener('click', decide);
+  $('share').addEventListener('click', share);
   $('request').addEventListener('input', clear);
   load();
 })();
