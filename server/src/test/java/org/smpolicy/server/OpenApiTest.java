@@ -1,0 +1,158 @@
+package org.smpolicy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.smpolicy.model.AccountApplication;
+import org.smpolicy.model.Answer;
+import org.smpolicy.model.ContactRequest;
+import org.smpolicy.model.EngagementRequest;
+import org.smpolicy.model.IncidentReport;
+import org.smpolicy.model.IncomingMessage;
+import org.smpolicy.model.PublishRequest;
+import org.smpolicy.model.StaffDeparture;
+
+/**
+ * The OpenAPI document: a JSON Schema for every request type, generated from the request records
+ * (so it cannot drift from the model), and a real linter (Redocly, installed by .ci/run with the
+ * browser test's npm packages) finds no error. Regenerate the schemas with
+ * {@code mvn -pl server test -Dtest=OpenApiTest -Dsmpolicy.writeDocs=true}.
+ */
+class OpenApiTest {
+
+    static final Path DOC = Path.of("src/main/resources/org/smpolicy/server/openapi.json");
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final List<Class<?>> REQUESTS = List.of(PublishRequest.class, EngagementRequest.class, ContactRequest.class,
+            IncomingMessage.class, IncidentReport.class, AccountApplication.class, StaffDeparture.class);
+
+    static Map<String, JsonNode> generated() throws Exception {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        ObjectNode request = MAPPER.createObjectNode();
+        ArrayNode oneOf = request.putArray("oneOf");
+        ObjectNode mapping = request.putObject("discriminator").put("propertyName", "type").putObject("mapping");
+        for (Class<?> c : REQUESTS) {
+            String type = (String) c.getField("TYPE").get(null);
+            ObjectNode s = record(c, out);
+            ((ObjectNode) s.get("properties")).set("type", MAPPER.createObjectNode().put("type", "string")
+                    .set("enum", MAPPER.createArrayNode().add(type)));
+            s.putArray("required").add("type");
+            oneOf.addObject().put("$ref", "#/components/schemas/" + c.getSimpleName());
+            mapping.put(type, "#/components/schemas/" + c.getSimpleName());
+        }
+        out.put("Request", request);
+        return out;
+    }
+
+    static ObjectNode record(Class<?> c, Map<String, JsonNode> out) {
+        ObjectNode s = MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
+        out.put(c.getSimpleName(), s);
+        ObjectNode props = s.putObject("properties");
+        for (RecordComponent rc : c.getRecordComponents()) {
+            props.set(rc.getName(), schemaOf(rc.getGenericType(), out));
+        }
+        return s;
+    }
+
+    static JsonNode schemaOf(Type t, Map<String, JsonNode> out) {
+        if (t instanceof ParameterizedType p) {
+            Class<?> raw = (Class<?>) p.getRawType();
+            ObjectNode a = MAPPER.createObjectNode().put("type", "array");
+            a.set("items", schemaOf(p.getActualTypeArguments()[0], out));
+            if (java.util.Set.class.isAssignableFrom(raw)) {
+                a.put("uniqueItems", true);
+            }
+            return a;
+        }
+        Class<?> c = (Class<?>) t;
+        if (c == Answer.class) {
+            ObjectNode a = MAPPER.createObjectNode();
+            ArrayNode any = a.putArray("oneOf");
+            any.addObject().put("type", "boolean").put("nullable", true);
+            any.addObject().put("type", "string").set("enum", MAPPER.valueToTree(List.of("YES", "NO", "UNKNOWN")));
+            return a;
+        }
+        if (c == String.class) {
+            return MAPPER.createObjectNode().put("type", "string");
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return MAPPER.createObjectNode().put("type", "boolean");
+        }
+        if (c == int.class || c == Integer.class || c == long.class) {
+            return MAPPER.createObjectNode().put("type", "integer");
+        }
+        if (c == java.time.LocalDate.class) {
+            return MAPPER.createObjectNode().put("type", "string").put("format", "date");
+        }
+        if (c == java.time.OffsetDateTime.class || c == java.time.Instant.class) {
+            return MAPPER.createObjectNode().put("type", "string").put("format", "date-time");
+        }
+        if (c.isEnum()) {
+            ArrayNode values = MAPPER.createArrayNode();
+            for (Object e : c.getEnumConstants()) {
+                values.add(((Enum<?>) e).name());
+            }
+            return MAPPER.createObjectNode().put("type", "string").set("enum", values);
+        }
+        if (c.isRecord()) {
+            if (!out.containsKey(c.getSimpleName())) {
+                record(c, out);
+            }
+            return MAPPER.createObjectNode().put("$ref", "#/components/schemas/" + c.getSimpleName());
+        }
+        throw new IllegalStateException("no schema for " + c);
+    }
+
+    @Test
+    void everyRequestTypeHasASchemaGeneratedFromTheModel() throws Exception {
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(Files.readString(DOC));
+        ObjectNode schemas = (ObjectNode) doc.get("components").get("schemas");
+        Map<String, JsonNode> want = generated();
+        if (Boolean.getBoolean("smpolicy.writeDocs")) {
+            want.forEach(schemas::set);
+            Files.writeString(DOC, MAPPER.writeValueAsString(doc) + "\n");
+        }
+        want.forEach((name, schema) -> assertThat(schemas.get(name)).as("schema %s is out of date: regenerate with -Dsmpolicy.writeDocs=true", name)
+                .isEqualTo(schema));
+        assertThat(schemas.get("Request").get("oneOf")).hasSize(7);
+    }
+
+    @Test
+    void everyOperationHasAnIdAndReloadNeedsTheToken() throws Exception {
+        JsonNode doc = MAPPER.readTree(Files.readString(DOC));
+        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            assertThat(op.getValue().has("operationId")).as(path.getKey()).isTrue();
+            if (path.getKey().endsWith("/reload")) {
+                assertThat(op.getValue().get("security").toString()).contains("reloadToken");
+            }
+        }));
+    }
+
+    @Test
+    void theRedoclyLinterFindsNoError() throws Exception {
+        Path cli = Path.of("e2e/node_modules/@redocly/cli/bin/cli.js");
+        assumeTrue(Files.exists(cli), "no e2e/node_modules/@redocly/cli (npm ci --prefix server/e2e)");
+        Process p = new ProcessBuilder("node", cli.toString(), "lint", "--format=summary", DOC.toString()).redirectErrorStream(true).start();
+        boolean done = p.waitFor(120, TimeUnit.SECONDS);
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!done) {
+            p.destroyForcibly();
+        }
+        assertThat(done).as(out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+    }
+}
