@@ -148,4 +148,13 @@ class BrokenProfilesTest {
         java.nio.file.Files.writeString(dir.resolve("bank-holidays.json"), "{\"england-and-wales\":{\"events\":[" + events + "]}}");
         assertThat(Profiles.policy(dir).calendar().isWorkingDay(java.time.LocalDate.of(2026, 11, 30))).isFalse();
     }
+
+    @Test
+    void anOverlayThatFailsToEvaluateAGeneratedRequestIsRefusedAtLoad() {
+        Path dir = Profiles.write(tmp.resolve("fragile"), Profiles.profile("Fragile", ""),
+                HEADER + "import org.smpolicy.model.*;\nrule \"x.fragile\"\n    @clause(\"7.c\")\n    @outcome(\"NOTE\")\nwhen\n"
+                        + "    PublishRequest( post.author.length() > 100 )\nthen\n    Results.find(kcontext, \"long\");\nend\n");
+        assertThat(problems(dir)).singleElement().asString().contains("the profile's rules fail on a generated request");
+        assertReloadKeepsWorkingRuleBase(dir);
+    }
 }

@@ -152,8 +152,17 @@ public final class RuleEngine {
         Instant now = clock.instant();
         Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(loader);
         if (invariants.isPresent()) {
-            List<String> broken = new ProfileCheck(r -> decide(base, r, now), r -> decide(school, r, now), profile,
-                    calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
+            List<String> broken;
+            try {
+                broken = new ProfileCheck(r -> decide(base, r, now), r -> decide(school, r, now), profile,
+                        calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
+            } catch (PolicyLoadException e) {
+                throw e;
+            } catch (PolicyException e) {
+                // A rule that cannot evaluate a valid request would fail decisions: refuse the profile instead.
+                throw new PolicyLoadException(List.of(profile.where("name") + ": the profile's rules fail on a generated request: "
+                        + e.getMessage().replace('\n', ' ')));
+            }
             if (!broken.isEmpty()) {
                 throw new PolicyLoadException(broken);
             }
