@@ -27,17 +27,7 @@ final class StatusCommand implements Callable<Integer> {
         SocialMediaPolicy p = policy.build();
         PolicyStatus s = p.status();
         if (format == ClausesCommand.Format.json) {
-            com.fasterxml.jackson.databind.node.ObjectNode n = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
-            n.put("policy", s.name());
-            n.put("version", s.version());
-            n.put("ratified", s.ratified().toString());
-            n.put("reviewCycle", s.reviewCycle().toString());
-            n.put("reviewDue", s.reviewDue().toString());
-            n.put("asOf", s.asOf().toString());
-            n.put("overdue", s.overdue());
-            n.put("summary", s.summary());
-            n.put("profile", p.profile());
-            spec.commandLine().getOut().println(n.toString());
+            spec.commandLine().getOut().println(org.smpolicy.json.JsonCodec.strict().writeStatus(s, p.profile()));
         } else {
             spec.commandLine().getOut().println(s.summary());
         }

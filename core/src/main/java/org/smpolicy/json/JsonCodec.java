@@ -518,6 +518,27 @@ public final class JsonCodec {
     }
 
     /**
+     * The policy's status as the service's {@code /v1/status} and {@code smpolicy status --format json} print it.
+     *
+     * @param status  the status
+     * @param profile the profile in use
+     * @return the JSON text
+     */
+    public String writeStatus(org.smpolicy.catalogue.PolicyStatus status, String profile) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("name", status.name());
+        n.put("version", status.version());
+        n.put("ratified", status.ratified().toString());
+        n.put("reviewCycle", status.reviewCycle().toString());
+        n.put("reviewDue", status.reviewDue().toString());
+        n.put("asOf", status.asOf().toString());
+        n.put("overdue", status.overdue());
+        n.put("summary", status.summary());
+        n.put("profile", profile);
+        return n.toString();
+    }
+
+    /**
      * Writes a request as JSON, with its {@code type}.
      *
      * @param request the request

@@ -37,7 +37,6 @@ import org.smpolicy.PolicyLoadException;
 import org.smpolicy.RuleInfo;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.catalogue.Clause;
-import org.smpolicy.catalogue.PolicyStatus;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.json.JsonLinesDecider;
 import org.smpolicy.json.JsonLimits;
@@ -353,7 +352,7 @@ public final class DecisionServer implements AutoCloseable {
             }
             case "/status" -> {
                 if (allow(ex, "GET")) {
-                    send(ex, 200, "application/json", mapper.writeValueAsString(status(sc)) + "\n");
+                    send(ex, 200, "application/json", status(sc) + "\n");
                 }
             }
             case "/reload" -> {
@@ -594,19 +593,8 @@ public final class DecisionServer implements AutoCloseable {
         return out;
     }
 
-    ObjectNode status(School sc) {
-        PolicyStatus s = sc.policy.status();
-        ObjectNode n = mapper.createObjectNode();
-        n.put("name", s.name());
-        n.put("version", s.version());
-        n.put("ratified", s.ratified().toString());
-        n.put("reviewCycle", s.reviewCycle().toString());
-        n.put("reviewDue", s.reviewDue().toString());
-        n.put("asOf", s.asOf().toString());
-        n.put("overdue", s.overdue());
-        n.put("summary", s.summary());
-        n.put("profile", sc.policy.profile());
-        return n;
+    String status(School sc) {
+        return writer.writeStatus(sc.policy.status(), sc.policy.profile());
     }
 
     private String samples() throws IOException {
