@@ -28,4 +28,13 @@ public interface PolicyInvariants {
      * @return the invariant the decision breaks, in words, or empty when it breaks none
      */
     Optional<String> broken(PolicyRequest request, Decision decision, LocalDate today);
+
+    /**
+     * Whether a decision protects a child, so that a change making it more permissive must be
+     * looked at before it ships ({@code smpolicy impact} exits 1 then).
+     *
+     * @param decision a decision
+     * @return whether it protects a child
+     */
+    boolean protectsAChild(Decision decision);
 }

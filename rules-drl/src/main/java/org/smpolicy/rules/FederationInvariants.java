@@ -54,6 +54,15 @@ public final class FederationInvariants implements PolicyInvariants {
         return Optional.ofNullable(brokenInvariant(request, d, today));
     }
 
+    /** The clauses that protect children: consent and images (11), personal contact with pupils (12.b), pupils' communications (3.c). */
+    static final Set<String> CHILD_CLAUSES = Set.of("11.a", "11.b", "11.c", "11.d", "12.b.i", "12.b.ii", "3.c");
+
+    @Override
+    public boolean protectsAChild(Decision d) {
+        return d.findings().stream().anyMatch(f -> (f.outcome() == org.smpolicy.Effect.DENY || f.outcome() == org.smpolicy.Effect.REVIEW)
+                && f.clauses().stream().anyMatch(CHILD_CLAUSES::contains));
+    }
+
     @Override
     public PolicyRequest generate(Random random) {
         return request(random);

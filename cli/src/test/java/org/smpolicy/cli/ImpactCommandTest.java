@@ -1,0 +1,48 @@
+package org.smpolicy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a change of rule base does to the shipped corpus: only what the profiles explain. */
+class ImpactCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    static final String CORPUS = "../examples/corpus/requests.jsonl";
+    static final String NOW = "--now=2026-11-25T10:00:00Z";
+
+    @Test
+    void haselburysProfileExplainsEveryDifference() {
+        Cli r = Cli.run("impact", NOW, "--from", "baseline", "--to", "../examples/schools/haselbury", CORPUS);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        // Its deny list turns the TikTok link into a DENY; it switched the tone advice off; nothing else.
+        assertThat(r.out()).contains("ALLOW -> DENY").contains("publish.link-unsafe").contains("publish.tone")
+                .contains("decisions protecting a child that became more permissive: 0");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  ")).count()).isEqualTo(3);
+    }
+
+    @Test
+    void merriottsProfileAddsItsPressRuleOnly() {
+        Cli r = Cli.run("impact", NOW, "--from", "baseline", "--to", "../examples/schools/merriott", CORPUS);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("outcome transitions: none").contains("merriott.press-photos-need-head-approval")
+                .contains("rules that no longer fire: none");
+    }
+
+    @Test
+    void aRelaxationThatLetsAPupilsPhotoThroughExits1() throws Exception {
+        Path lax = tmp.resolve("lax");
+        Files.createDirectories(lax);
+        Files.writeString(lax.resolve("profile.json"), "{\"profileVersion\":1,\"name\":\"Lax\","
+                + "\"disable\":[{\"rule\":\"publish.unidentified-pupils\",\"reason\":\"we trust our photographers\"}],"
+                + "\"relaxations\":[{\"of\":\"publish.unidentified-pupils\",\"reason\":\"governors agreed\"}]}");
+        Cli r = Cli.run("impact", NOW, "--from", "baseline", "--to", lax.toString(), "--format", "json", CORPUS);
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("\"REVIEW -> ALLOW\"").contains("\"childProtectionLoosened\":1");
+    }
+}
