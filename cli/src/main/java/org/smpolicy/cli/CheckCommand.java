@@ -64,9 +64,31 @@ final class CheckCommand implements Callable<Integer> {
         List<String> problems = invariants.isEmpty() ? List.of()
                 : new ProfileCheck(baseline, school, profile, invariants.get()).run(requests, seed);
         problems.forEach(out::println);
+        if (invariants.isPresent()) {
+            // What the profile changes against the baseline, on the same generated requests.
+            java.util.Random random = new java.util.Random(seed);
+            List<org.smpolicy.model.PolicyRequest> generated = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                generated.add(invariants.get().generate(random));
+            }
+            org.smpolicy.PolicyImpact.Report impact = org.smpolicy.PolicyImpact.compare(baseline, school, generated, clock.instant(),
+                    invariants.get()::protectsAChild);
+            out.println("against the baseline: " + (impact.compared() - impact.unchanged()) + " of " + impact.compared()
+                    + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
+                    + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared()));
+        }
         out.println(profile.name() + ": " + (problems.isEmpty() ? "clean" : problems.size() + " problem(s)")
                 + " (" + school.rules().size() + " rules, " + profile.overlays().size() + " overlay files, "
                 + profile.disabled().size() + " disabled, " + requests + " generated requests)");
         return problems.isEmpty() ? Main.OK : Main.PROBLEMS;
+    }
+
+    private static String counts(java.util.Map<String, org.smpolicy.PolicyImpact.Group> groups) {
+        if (groups.isEmpty()) {
+            return "none";
+        }
+        StringBuilder b = new StringBuilder();
+        groups.forEach((k, g) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(" (").append(g.count()).append(')'));
+        return b.toString();
     }
 }

@@ -18,7 +18,7 @@ class CheckCommandTest {
         for (String school : new String[] {"../examples/schools/merriott", "../examples/schools/haselbury"}) {
             Cli r = Cli.run("check", "--requests", "300", school);
             assertThat(r.code()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("clean");
+            assertThat(r.out()).contains("clean").contains("against the baseline: ");
         }
     }
 
