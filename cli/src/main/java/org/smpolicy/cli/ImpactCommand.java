@@ -82,7 +82,7 @@ final class ImpactCommand implements Callable<Integer> {
                     try {
                         JsonNode node = mapper.readTree(line);
                         JsonNode request = node != null && node.has("request") && !node.has("type") ? node.get("request") : node;
-                        requests.add(json.readRequest(mapper.writeValueAsString(request)));
+                        requests.add(json.readRequest(request));
                         where.add(file.getFileName() + ":" + n);
                     } catch (IOException | InvalidRequestException e) {
                         err.println("smpolicy impact: " + file + ":" + n + ": " + (e instanceof InvalidRequestException ire ? ire.getMessage()

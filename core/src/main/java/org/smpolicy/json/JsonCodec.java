@@ -70,12 +70,14 @@ public final class JsonCodec {
     private final ObjectReader requestReader;
     private final JsonLimits limits;
     private final ZoneId zone;
+    private final DecisionJson decisions;
 
     private JsonCodec(ObjectMapper mapper, JsonLimits limits, ZoneId zone) {
         this.mapper = mapper;
         this.requestReader = mapper.readerFor(PolicyRequest.class);
         this.limits = limits;
         this.zone = zone;
+        this.decisions = new DecisionJson(mapper, zone);
     }
 
     private JsonCodec(JsonLimits limits, ZoneId zone) {
@@ -116,6 +118,7 @@ public final class JsonCodec {
                 .build());
         this.mapper = m;
         this.requestReader = m.readerFor(PolicyRequest.class);
+        this.decisions = new DecisionJson(m, zone);
     }
 
     /** @return a codec with the default limits, writing due times in Europe/London */
@@ -399,39 +402,7 @@ public final class JsonCodec {
      * @return the decision as a JSON tree
      */
     public ObjectNode toTree(Decision decision) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("outcome", decision.outcome().name());
-        root.put("requestType", decision.requestType());
-        root.put("policyVersion", decision.policyVersion());
-        root.put("profile", decision.profile());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : decision.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("clause", f.clause());
-            ArrayNode cs = n.putArray("clauses");
-            f.clauses().forEach(cs::add);
-            n.put("rule", f.rule());
-            n.put("outcome", f.outcome().name());
-            n.put("message", f.message());
-            f.remedy().ifPresent(r -> n.put("remedy", r));
-        }
-        ArrayNode obligations = root.putArray("obligations");
-        for (Obligation o : decision.obligations()) {
-            ObjectNode n = obligations.addObject();
-            n.put("clause", o.clause());
-            ArrayNode cs = n.putArray("clauses");
-            o.clauses().forEach(cs::add);
-            n.put("rule", o.rule());
-            n.put("owner", o.owner().name());
-            n.put("action", o.action());
-            n.put("message", o.message());
-            n.put("due", DUE.format(o.due().atZone(zone).toOffsetDateTime()));
-        }
-        decision.change().ifPresent(c -> {
-            root.put("validUntil", DUE.format(c.at().atZone(zone).toOffsetDateTime()));
-            root.put("outcomeThen", c.outcome().name());
-        });
-        return root;
+        return decisions.toTree(decision);
     }
 
     /**
@@ -442,79 +413,7 @@ public final class JsonCodec {
      * @throws InvalidRequestException when the text is not a decision
      */
     public Decision readDecision(String json) {
-        try {
-            JsonNode root = mapper.readTree(json);
-            List<Finding> findings = new ArrayList<>();
-            int i = 0;
-            for (JsonNode n : array(root, "findings", "$")) {
-                String at = "$.findings[" + i++ + "]";
-                findings.add(new Finding(text(n, "clause", at), strings(n, "clauses", at), text(n, "rule", at),
-                        enumValue(Effect.class, text(n, "outcome", at), at + ".outcome"), text(n, "message", at),
-                        Optional.ofNullable(n.get("remedy")).map(JsonNode::asText)));
-            }
-            List<Obligation> obligations = new ArrayList<>();
-            i = 0;
-            for (JsonNode n : array(root, "obligations", "$")) {
-                String at = "$.obligations[" + i++ + "]";
-                Instant due;
-                try {
-                    due = DUE.parse(text(n, "due", at), Instant::from);
-                } catch (DateTimeParseException e) {
-                    throw new InvalidRequestException(at + ".due", "invalid timestamp `" + n.get("due").asText() + "`");
-                }
-                obligations.add(new Obligation(text(n, "clause", at), strings(n, "clauses", at), text(n, "rule", at),
-                        enumValue(Role.class, text(n, "owner", at), at + ".owner"), text(n, "action", at),
-                        text(n, "message", at), due));
-            }
-            Optional<Decision.Change> change = Optional.empty();
-            if (root.hasNonNull("validUntil")) {
-                Instant until;
-                try {
-                    until = DUE.parse(text(root, "validUntil", "$"), Instant::from);
-                } catch (DateTimeParseException e) {
-                    throw new InvalidRequestException("$.validUntil", "invalid timestamp `" + root.get("validUntil").asText() + "`");
-                }
-                change = Optional.of(new Decision.Change(until, enumValue(Outcome.class, text(root, "outcomeThen", "$"), "$.outcomeThen")));
-            }
-            return new Decision(enumValue(Outcome.class, text(root, "outcome", "$"), "$.outcome"), findings, obligations,
-                    text(root, "requestType", "$"), text(root, "policyVersion", "$"), text(root, "profile", "$"), change);
-        } catch (JsonProcessingException e) {
-            throw translate(e);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("$", e.getMessage());
-        }
-    }
-
-    private static JsonNode array(JsonNode node, String field, String at) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isArray()) {
-            throw new InvalidRequestException(at + "." + field, "expected an array `" + field + "`");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String field, String at) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new InvalidRequestException(at + "." + field, "missing required text field `" + field + "`");
-        }
-        return v.asText();
-    }
-
-    private static List<String> strings(JsonNode node, String field, String at) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : array(node, field, at)) {
-            out.add(v.asText());
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String at) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(at, "unknown value `" + value + "`; expected one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return decisions.readDecision(json);
     }
 
     /**
@@ -525,17 +424,41 @@ public final class JsonCodec {
      * @return the JSON text
      */
     public String writeStatus(org.smpolicy.catalogue.PolicyStatus status, String profile) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("name", status.name());
-        n.put("version", status.version());
-        n.put("ratified", status.ratified().toString());
-        n.put("reviewCycle", status.reviewCycle().toString());
-        n.put("reviewDue", status.reviewDue().toString());
-        n.put("asOf", status.asOf().toString());
-        n.put("overdue", status.overdue());
-        n.put("summary", status.summary());
-        n.put("profile", profile);
-        return n.toString();
+        return decisions.writeStatus(status, profile);
+    }
+
+    /**
+     * Reads a request already parsed as a tree (a line of a decision log, a scenario), with the
+     * same strictness and messages as the text reader, without writing it back to text first.
+     *
+     * @param node the request document
+     * @return the request
+     * @throws InvalidRequestException when the document is not a valid request
+     */
+    public PolicyRequest readRequest(JsonNode node) {
+        try {
+            return requestReader.readValue(mapper.treeAsTokens(node));
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        } catch (java.io.IOException e) {
+            throw new InvalidRequestException("$", "cannot read the request");
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("$", "not a valid request");
+        }
+    }
+
+    /**
+     * @param request a request
+     * @return the request as a JSON tree, with its {@code type}
+     */
+    public JsonNode requestTree(PolicyRequest request) {
+        // Written as a PolicyRequest, so that the `type` property is there, straight into tokens.
+        try (com.fasterxml.jackson.databind.util.TokenBuffer buffer = new com.fasterxml.jackson.databind.util.TokenBuffer(mapper, false)) {
+            mapper.writerFor(PolicyRequest.class).writeValue(buffer, request);
+            return mapper.readTree(buffer.asParser());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot write a request", e);
+        }
     }
 
     /**

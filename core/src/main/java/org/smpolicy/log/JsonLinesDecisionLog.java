@@ -74,12 +74,8 @@ public final class JsonLinesDecisionLog implements DecisionLog, Closeable {
         n.put("policyVersion", decision.policyVersion());
         n.put("profile", decision.profile());
         if (includeRequest) {
-            try {
-                n.set("request", mapper.readTree(codec.writeRequest(request)));
-                n.set("decision", codec.toTree(decision));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            n.set("request", codec.requestTree(request));
+            n.set("decision", codec.toTree(decision));
         }
         String line;
         try {

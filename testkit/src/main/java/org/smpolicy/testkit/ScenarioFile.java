@@ -142,7 +142,7 @@ public final class ScenarioFile {
             }
             PolicyRequest request;
             try {
-                request = CODEC.readRequest(req.toString());
+                request = CODEC.readRequest(req);
             } catch (InvalidRequestException e) {
                 throw new ScenarioException(source + ": " + at + ".request" + e.path().substring(1) + ": " + e.problem());
             }
