@@ -226,4 +226,17 @@ class OverlaySecurityTest {
         }
         throw new AssertionError(dir + " was accepted");
     }
+
+    @Test
+    void twoSchoolsWithTheSameRuleIdKeepTheirOwnOutcomes() throws Exception {
+        String note = HEADER + "rule \"same.rule\"\n  @clause(\"11.a\")\n  @outcome(\"NOTE\")\nwhen\n  PublishRequest()\nthen\n  Results.find(kcontext, \"a note\");\nend\n";
+        String deny = HEADER + "rule \"same.rule\"\n  @clause(\"11.b\")\n  @outcome(\"DENY\")\nwhen\n  PublishRequest()\nthen\n"
+                + "  Results.find(kcontext, \"denied\", \"do not\");\nend\n";
+        SocialMediaPolicy a = Profiles.policy(Profiles.write(tmp.resolve("a"), Profiles.profile("A", ""), note));
+        SocialMediaPolicy b = Profiles.policy(Profiles.write(tmp.resolve("b"), Profiles.profile("B", ""), deny));
+        PublishRequest r = Profiles.link("https://www.example.org/");
+        assertThat(a.checkPublish(r)).firedRule("same.rule").cites("11.a");
+        assertThat(b.checkPublish(r)).isDenied().firedRule("same.rule").cites("11.b");
+        assertThat(a.checkPublish(r)).doesNotCite("11.b");
+    }
 }

@@ -2,9 +2,7 @@ package org.smpolicy.drl;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import org.smpolicy.ClauseIds;
@@ -35,12 +33,6 @@ import org.smpolicy.model.Role;
  * overlay's right-hand side may call nothing else (see {@code docs/profiles.md}).
  */
 public final class Results {
-
-    /** Parsed metadata per rule, so that a firing does not parse it again. */
-    private static final Map<Rule, Meta> META = new ConcurrentHashMap<>();
-
-    /** Upper bound of the metadata cache; rule bases are rebuilt on reload and their rules go stale. */
-    private static final int MAX_CACHED = 10_000;
 
     private Results() {
     }
@@ -108,15 +100,9 @@ public final class Results {
      * @throws IllegalStateException when the metadata is missing or unknown
      */
     static Meta meta(Rule rule) {
-        Meta m = META.get(rule);
-        if (m == null) {
-            m = Meta.of(rule);
-            if (META.size() >= MAX_CACHED) {
-                META.clear();
-            }
-            META.put(rule, m);
-        }
-        return m;
+        // Read from the firing rule every time: a cache keyed by Rule would be keyed by package and
+        // name (Drools' Rule.equals), which two schools' rule bases, or a reload, may share.
+        return Meta.of(rule);
     }
 
     /** A rule's parsed metadata. */

@@ -98,11 +98,16 @@ final class OverlayAllowlist {
             BinaryExpr.Operator.PLUS, BinaryExpr.Operator.MINUS);
 
     /** Most patterns one overlay rule may join: bounds the work a rule can make a decision do. */
-    static final int MAX_PATTERNS = 8;
+    static final int MAX_PATTERNS = 4;
+    /** Most patterns over a collection ({@code from}) in one rule: with lists of at most 200 entries, a join stays small. */
+    static final int MAX_FROM = 2;
+    /** Longest constraint or right-hand side, in characters: bounds parser depth and string building. */
+    static final int MAX_EXPRESSION = 2_000;
 
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
-    private static final Pattern VARIABLE = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
+    // Bindings start with `$`: a binding may never shadow a type name such as `String`.
+    private static final Pattern VARIABLE = Pattern.compile("\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private static final Map<String, Class<?>> TYPES = new HashMap<>();
     private static final Set<String> MEMBERS = new HashSet<>();
@@ -118,7 +123,9 @@ final class OverlayAllowlist {
         }
         MEMBERS.addAll(JDK_PURE_METHODS);
         // Names no overlay may call whatever a model type declares: they exist on Object or Enum.
-        MEMBERS.removeAll(Set.of("getClass", "getDeclaringClass", "wait", "notify", "notifyAll", "hashCode", "describeConstable"));
+        MEMBERS.removeAll(Set.of("getClass", "getDeclaringClass", "wait", "notify", "notifyAll", "hashCode", "describeConstable",
+                // Enum.valueOf throws on a value it does not know: an overlay could make chosen decisions fail.
+                "valueOf"));
     }
 
     private final String where;
@@ -244,10 +251,13 @@ final class OverlayAllowlist {
             }
         }
         Set<String> bound = new LinkedHashSet<>();
-        int[] patterns = {0};
+        int[] patterns = {0, 0};
         lhs(r.getLhs(), bound, patterns, line);
         if (patterns[0] > MAX_PATTERNS) {
             refuse(line, "rule `" + id + "` joins " + patterns[0] + " patterns; an overlay rule may join at most " + MAX_PATTERNS);
+        }
+        if (patterns[1] > MAX_FROM) {
+            refuse(line, "rule `" + id + "` has " + patterns[1] + " patterns with `from`; an overlay rule may have at most " + MAX_FROM);
         }
         rhs(r, bound, outcome, source);
     }
@@ -256,9 +266,14 @@ final class OverlayAllowlist {
         int at = d.getLine() > 0 ? d.getLine() : line;
         if (d instanceof PatternDescr p) {
             pattern(p, bound, patterns, at);
-        } else if (d instanceof AndDescr || d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr) {
-            for (BaseDescr c : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+        } else if (d instanceof AndDescr) {
+            for (BaseDescr c : ((AndDescr) d).getDescrs()) {
                 lhs(c, bound, patterns, at);
+            }
+        } else if (d instanceof OrDescr || d instanceof NotDescr || d instanceof ExistsDescr) {
+            // A name bound inside `not`, `exists` or one branch of `or` is not visible after it.
+            for (BaseDescr c : ((org.drools.drl.ast.descr.ConditionalElementDescr) d).getDescrs()) {
+                lhs(c, new LinkedHashSet<>(bound), patterns, at);
             }
         } else {
             refuse(at, describe(d) + " is not allowed in overlay conditions: use patterns, `not`, `exists`, `and`, `or` and `from` over a bound fact's property");
@@ -278,6 +293,7 @@ final class OverlayAllowlist {
             refuse(line, "windows (`over`) are not allowed in overlays");
         }
         if (p.getSource() != null) {
+            patterns[1]++;
             if (p.getSource() instanceof FromDescr f) {
                 propertyPath(f.getDataSource() == null ? null : f.getDataSource().toString(), bound, line);
             } else {
@@ -353,6 +369,10 @@ final class OverlayAllowlist {
 
     private void constraint(String text, Set<String> bound, int line) {
         if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_EXPRESSION) {
+            refuse(line, "a constraint of " + text.length() + " characters is too long for an overlay (at most " + MAX_EXPRESSION + ")");
             return;
         }
         DrlxExpression d;
@@ -518,6 +538,10 @@ final class OverlayAllowlist {
         }
         if (!(consequence instanceof String text)) {
             refuse(line, "this right-hand side is not allowed in overlays");
+            return;
+        }
+        if (text.length() > MAX_EXPRESSION) {
+            refuse(line, "a right-hand side of " + text.length() + " characters is too long for an overlay (at most " + MAX_EXPRESSION + ")");
             return;
         }
         // Plain Java, as the executable model compiles it; Drools' MVEL-flavoured parser keeps no positions.

@@ -65,7 +65,10 @@ final class Overlays {
             try {
                 descr = parser.parse(false, f.text());
             } catch (DroolsParserException e) {
-                problems.add(where + ":1: " + e.getMessage());
+                problems.add(where + ":1: " + oneLine(e.getMessage()));
+                continue;
+            } catch (StackOverflowError e) {
+                problems.add(where + ":1: the file is nested too deeply to read");
                 continue;
             }
             if (parser.hasErrors() || descr == null) {
@@ -75,7 +78,12 @@ final class Overlays {
                 }
                 continue;
             }
-            List<String> refused = OverlayAllowlist.check(where, f.text(), descr);
+            List<String> refused;
+            try {
+                refused = OverlayAllowlist.check(where, f.text(), descr);
+            } catch (StackOverflowError e) {
+                refused = List.of(where + ":1: the file is nested too deeply to check");
+            }
             problems.addAll(refused);
             for (RuleDescr r : descr.getRules()) {
                 String id = r.getName();

@@ -52,9 +52,15 @@ final class Require {
         return value == null ? Answer.UNKNOWN : value;
     }
 
+    /** Most entries of any list in a request: no real post has more, and rules may join over lists. */
+    static final int MAX_LIST = 200;
+
     static <T> List<T> list(List<T> value, String field) {
         if (value == null) {
             return List.of();
+        }
+        if (value.size() > MAX_LIST) {
+            throw new InvalidRequestException("$." + field, "at most " + MAX_LIST + " entries in `" + field + "`, found " + value.size());
         }
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i) == null) {

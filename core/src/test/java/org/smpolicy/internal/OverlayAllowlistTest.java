@@ -105,6 +105,17 @@ class OverlayAllowlistTest {
                         "a rule with @outcome(\"ADVICE\") calls Results.find(kcontext, message)"),
                 Arguments.of("kcontext passed on", deny("Results.find(kcontext, \"\" + kcontext.getKieRuntime(), \"r\");"), 11, "is not allowed"),
                 Arguments.of("a local variable", deny("String s = \"x\"; Results.find(kcontext, s, \"r\");"), 11, "is not allowed in an overlay's right-hand side"),
+                Arguments.of("a binding that shadows a type name, bound inside `not`", rule("DENY", "$p : PublishRequest()\n    not( String : Post() )",
+                        "Results.find(kcontext, String.valueOf(42), \"r\");"), 10, "binding `String` is not allowed"),
+                Arguments.of("a name bound inside `not` used after it", rule("DENY", "$p : PublishRequest()\n    not( $x : Post() )",
+                        "Results.find(kcontext, \"\" + $x, \"r\");"), 12, "`$x` is not allowed here"),
+                Arguments.of("a cross join over collections", rule("DENY", "$r : PublishRequest()\n    $a : Image() from $r.images\n"
+                        + "    $b : Image() from $r.images\n    $c : Image( id == \"never\" ) from $r.images", "Results.find(kcontext, \"m\", \"r\");"), 5,
+                        "patterns with `from`; an overlay rule may have at most 2"),
+                Arguments.of("Enum.valueOf that throws on chosen input", rule("DENY", "PublishRequest( Answer.valueOf(post.text) != null )",
+                        "Results.find(kcontext, \"m\", \"r\");"), 9, "method `valueOf` is not allowed"),
+                Arguments.of("a constraint too long to evaluate cheaply", rule("NOTE", "PublishRequest( post.text" + " + post.text".repeat(400) + " != null )",
+                        "Results.find(kcontext, \"m\");"), 9, "is too long for an overlay"),
                 Arguments.of("getClass on a bound fact", deny("Results.find(kcontext, \"\" + $p.getClass().getClassLoader(), \"r\");"), 11, "method `getClass` is not allowed"));
     }
 
@@ -139,5 +150,14 @@ class OverlayAllowlistTest {
     @Test
     void everyFactTypeIsAModelOrDrlType() {
         assertThat(OverlayAllowlist.FACT_TYPES).allSatisfy(c -> assertThat(c.getPackageName()).isIn("org.smpolicy.model", "org.smpolicy.drl"));
+    }
+
+    @Test
+    void deepNestingIsRefusedNotACrash() {
+        String deep = rule("NOTE", "PublishRequest( " + "(".repeat(3000) + "post.text != null" + ")".repeat(3000) + " )", "Results.find(kcontext, \"m\");");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        org.smpolicy.profile.SchoolProfile.OverlayFile f = new org.smpolicy.profile.SchoolProfile.OverlayFile(java.nio.file.Path.of("x.drl"), deep);
+        problems.addAll(Overlays.check(List.of(f), ValidationTestCatalogue.get(), java.util.Set.of(), new java.util.HashMap<>(), new java.util.ArrayList<>()));
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("x.drl:"));
     }
 }

@@ -417,6 +417,9 @@ public final class DecisionServer implements AutoCloseable {
                     schools.put(id, new School(id, sp, p, reader, writer));
                 } catch (PolicyLoadException e) {
                     brokenSchools.put(id, e.problems());
+                } catch (RuntimeException | StackOverflowError e) {
+                    // One school's profile never stops the others from serving.
+                    brokenSchools.put(id, List.of(p.resolve("profile.json") + ":1: cannot be loaded (" + e.getClass().getSimpleName() + ")"));
                 }
             }
         }
