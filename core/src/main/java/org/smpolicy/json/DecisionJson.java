@@ -79,22 +79,14 @@ final class DecisionJson {
         root.put("profile", decision.profile());
         ArrayNode findings = root.putArray("findings");
         for (Finding f : decision.findings()) {
-            ObjectNode n = findings.addObject();
-            n.put("clause", f.clause());
-            ArrayNode cs = n.putArray("clauses");
-            f.clauses().forEach(cs::add);
-            n.put("rule", f.rule());
+            ObjectNode n = trace(findings.addObject(), f.clause(), f.clauses(), f.rule());
             n.put("outcome", f.outcome().name());
             n.put("message", f.message());
             f.remedy().ifPresent(r -> n.put("remedy", r));
         }
         ArrayNode obligations = root.putArray("obligations");
         for (Obligation o : decision.obligations()) {
-            ObjectNode n = obligations.addObject();
-            n.put("clause", o.clause());
-            ArrayNode cs = n.putArray("clauses");
-            o.clauses().forEach(cs::add);
-            n.put("rule", o.rule());
+            ObjectNode n = trace(obligations.addObject(), o.clause(), o.clauses(), o.rule());
             n.put("owner", o.owner().name());
             n.put("action", o.action());
             n.put("message", o.message());
@@ -105,6 +97,14 @@ final class DecisionJson {
             root.put("outcomeThen", c.outcome().name());
         });
         return root;
+    }
+
+    /** Where a finding or obligation comes from: its clause, every clause it cites, and the rule. */
+    private static ObjectNode trace(ObjectNode n, String clause, java.util.List<String> clauses, String rule) {
+        n.put("clause", clause);
+        clauses.forEach(n.putArray("clauses")::add);
+        n.put("rule", rule);
+        return n;
     }
 
     /**

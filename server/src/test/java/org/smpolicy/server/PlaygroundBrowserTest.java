@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.smpolicy.SocialMediaPolicy;
 
@@ -29,15 +28,7 @@ class PlaygroundBrowserTest {
                 .schools(Path.of("../examples/schools"), dir -> SocialMediaPolicy.builder()
                         .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC))
                         .profile(dir).build())) {
-            Process p = new ProcessBuilder("node", "e2e/playground.mjs", server.url() + "/", screenshot.toString())
-                    .redirectErrorStream(true).start();
-            boolean done = p.waitFor(120, TimeUnit.SECONDS);
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!done) {
-                p.destroyForcibly();
-            }
-            assertThat(done).as(out).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
+            String out = Node.run("e2e/playground.mjs", server.url() + "/", screenshot.toString());
             assertThat(out).contains("outcome: DENY").contains("Clause 11.b").contains("OVERDUE for review")
                     .contains("after switching samples: No decision yet.")
                     .contains("holds: This answer holds until 1 August 2027").contains("bad request: Bad request (400)")
