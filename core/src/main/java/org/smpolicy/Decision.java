@@ -1,5 +1,7 @@
 package org.smpolicy;
 
+import java.time.ZoneId;
+import org.smpolicy.calendar.WorkingCalendar;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,11 +22,14 @@ import java.util.Optional;
  * @param requestType   the request type, as named in JSON ({@code publish}, {@code engagement}, ...)
  * @param policyVersion the version of the rule base that decided
  * @param profile       the school profile whose rules decided, or {@code baseline}
+ * @param zone          the zone of the calendar that decided: due times and {@link #validUntil()}
+ *                      are written in JSON with its offsets, so a decision made before a reload to
+ *                      a profile in another zone still prints the offsets it was decided with
  * @param change        the first moment at which time alone changes the decision, and the outcome
  *                      then; empty when nothing in the request depends on time (see {@link #validUntil()})
  */
 public record Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
-                       String requestType, String policyVersion, String profile, Optional<Change> change) {
+                       String requestType, String policyVersion, String profile, ZoneId zone, Optional<Change> change) {
 
     /**
      * When a decision stops holding.
@@ -41,10 +46,10 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
         }
     }
 
-    /** A decision that time alone does not change. */
+    /** A decision, in {@link WorkingCalendar#ENGLAND}, that time alone does not change. */
     public Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
                     String requestType, String policyVersion, String profile) {
-        this(outcome, findings, obligations, requestType, policyVersion, profile, Optional.empty());
+        this(outcome, findings, obligations, requestType, policyVersion, profile, WorkingCalendar.ENGLAND, Optional.empty());
     }
 
     /** Validates, copies and checks that the outcome follows from the findings. */
@@ -55,6 +60,7 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
         Objects.requireNonNull(requestType, "requestType");
         Objects.requireNonNull(policyVersion, "policyVersion");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(change, "change");
         Outcome combined = combine(findings);
         if (combined.compareTo(outcome) > 0) {
@@ -142,7 +148,7 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
      * @return this decision with that change
      */
     public Decision withChange(Optional<Change> c) {
-        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, c);
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, c);
     }
 
     /**

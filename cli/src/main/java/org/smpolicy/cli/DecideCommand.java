@@ -86,8 +86,7 @@ final class DecideCommand implements Callable<Integer> {
             err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        JsonCodec writer = json.withZone(p.calendar().zone());
-        out.println(pretty ? writer.writeDecisionPretty(d) : writer.writeDecision(d));
+        out.println(pretty ? json.writeDecisionPretty(d) : json.writeDecision(d));
         return Main.OK;
     }
 
@@ -117,7 +116,7 @@ final class DecideCommand implements Callable<Integer> {
             }
             SocialMediaPolicy p = policy.build();
             int failed;
-            try (JsonLinesDecider bulk = new JsonLinesDecider(p, json, json.withZone(p.calendar().zone()))) {
+            try (JsonLinesDecider bulk = new JsonLinesDecider(p, json)) {
                 failed = bulk.run(name, in, out, err);
             }
             return failed == 0 ? Main.OK : Main.PROBLEMS;

@@ -25,6 +25,9 @@ import java.util.TreeSet;
  */
 public final class WorkingCalendar {
 
+    /** The zone of schools in England: the default for calendars, profiles and decisions. */
+    public static final ZoneId ENGLAND = ZoneId.of("Europe/London");
+
     /** How far ahead a search for a working day goes before giving up. */
     private static final int MAX_SEARCH_DAYS = 3660;
 
@@ -55,7 +58,7 @@ public final class WorkingCalendar {
 
     /** @return Monday to Friday in Europe/London minus England and Wales bank holidays; working days end at 17:00 */
     public static WorkingCalendar englandAndWales() {
-        return new WorkingCalendar(ZoneId.of("Europe/London"), LocalTime.of(17, 0), new TreeSet<>());
+        return new WorkingCalendar(ENGLAND, LocalTime.of(17, 0), new TreeSet<>());
     }
 
     /**

@@ -255,6 +255,7 @@ public final class RuleEngine {
         f.sort(null);
         List<Obligation> o = new ArrayList<>(obligations);
         o.sort(null);
-        return new Decision(Decision.combine(f), f, o, request.type(), base.version(), base.profile());
+        return new Decision(Decision.combine(f), f, o, request.type(), base.version(), base.profile(), base.calendar().zone(),
+                Optional.empty());
     }
 }

@@ -1,214 +1,210 @@
 package org.smpolicy.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.util.StdConverter;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.smpolicy.Decision;
-import org.smpolicy.Effect;
 import org.smpolicy.Finding;
 import org.smpolicy.InvalidRequestException;
 import org.smpolicy.Obligation;
 import org.smpolicy.Outcome;
-import org.smpolicy.model.Role;
-import org.smpolicy.model.Answer;
-import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.catalogue.PolicyStatus;
 
 /**
- * Decisions and the policy status as JSON: written for hosts, the command line, the service and
- * the decision log, and read back (scenario tooling, round-trip properties). Due times and
- * {@code validUntil} are written with the offset of one zone. {@link JsonCodec} is the public face.
+ * Decisions and the policy status as JSON, by Jackson mix-ins on the public records: written for
+ * hosts, the command line, the service and the decision log, and read back (scenario tooling,
+ * round-trip properties). Due times and {@code validUntil} are written with the offsets of the
+ * zone the decision carries ({@link Decision#zone()}), never a zone the writer was set up with.
+ * {@link JsonCodec} is the public face.
  */
 final class DecisionJson {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    /** The per-call attribute holding the zone due times are written in. */
+    private static final String ZONE = "smpolicy.zone";
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     private final ObjectMapper mapper;
-    private final ZoneId zone;
+    private final ObjectWriter decisionWriter;
+    private final ObjectReader decisionReader;
 
-    DecisionJson(ObjectMapper mapper, ZoneId zone) {
+    DecisionJson(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.zone = zone;
+        this.decisionWriter = mapper.writerFor(Decision.class);
+        this.decisionReader = mapper.readerFor(Decision.class);
     }
 
     /**
-     * @param decision a decision
-     * @return the decision as a JSON tree
-     */
-    ObjectNode toTree(Decision decision) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("outcome", decision.outcome().name());
-        root.put("requestType", decision.requestType());
-        root.put("policyVersion", decision.policyVersion());
-        root.put("profile", decision.profile());
-        ArrayNode findings = root.putArray("findings");
-        for (Finding f : decision.findings()) {
-            ObjectNode n = trace(findings.addObject(), f.clause(), f.clauses(), f.rule());
-            n.put("outcome", f.outcome().name());
-            n.put("message", f.message());
-            f.remedy().ifPresent(r -> n.put("remedy", r));
-        }
-        ArrayNode obligations = root.putArray("obligations");
-        for (Obligation o : decision.obligations()) {
-            ObjectNode n = trace(obligations.addObject(), o.clause(), o.clauses(), o.rule());
-            n.put("owner", o.owner().name());
-            n.put("action", o.action());
-            n.put("message", o.message());
-            n.put("due", DUE.format(o.due().atZone(zone).toOffsetDateTime()));
-        }
-        decision.change().ifPresent(c -> {
-            root.put("validUntil", DUE.format(c.at().atZone(zone).toOffsetDateTime()));
-            root.put("outcomeThen", c.outcome().name());
-        });
-        return root;
-    }
-
-    /** Where a finding or obligation comes from: its clause, every clause it cites, and the rule. */
-    private static ObjectNode trace(ObjectNode n, String clause, java.util.List<String> clauses, String rule) {
-        n.put("clause", clause);
-        clauses.forEach(n.putArray("clauses")::add);
-        n.put("rule", rule);
-        return n;
-    }
-
-    /**
-     * Reads a decision written by {@link #writeDecision(Decision)}.
+     * Registers the mix-ins that give decisions their JSON shape.
      *
-     * @param json the JSON text
-     * @return the decision
-     * @throws InvalidRequestException when the text is not a decision
+     * @param builder the mapper being built
+     * @return the builder
      */
-    Decision readDecision(String json) {
+    static JsonMapper.Builder mixIns(JsonMapper.Builder builder) {
+        return builder.addMixIn(Decision.class, DecisionMixIn.class)
+                .addMixIn(Finding.class, FindingMixIn.class)
+                .addMixIn(Obligation.class, ObligationMixIn.class);
+    }
+
+    String write(Decision decision, boolean pretty) {
+        ObjectWriter w = decisionWriter.withAttribute(ZONE, decision.zone());
         try {
-            JsonNode root = mapper.readTree(json);
-            List<Finding> findings = new ArrayList<>();
-            int i = 0;
-            for (JsonNode n : array(root, "findings", "$")) {
-                String at = "$.findings[" + i++ + "]";
-                findings.add(new Finding(text(n, "clause", at), strings(n, "clauses", at), text(n, "rule", at),
-                        enumValue(Effect.class, text(n, "outcome", at), at + ".outcome"), text(n, "message", at),
-                        Optional.ofNullable(n.get("remedy")).map(JsonNode::asText)));
-            }
-            List<Obligation> obligations = new ArrayList<>();
-            i = 0;
-            for (JsonNode n : array(root, "obligations", "$")) {
-                String at = "$.obligations[" + i++ + "]";
-                Instant due;
-                try {
-                    due = DUE.parse(text(n, "due", at), Instant::from);
-                } catch (DateTimeParseException e) {
-                    throw new InvalidRequestException(at + ".due", "invalid timestamp `" + n.get("due").asText() + "`");
-                }
-                obligations.add(new Obligation(text(n, "clause", at), strings(n, "clauses", at), text(n, "rule", at),
-                        enumValue(Role.class, text(n, "owner", at), at + ".owner"), text(n, "action", at),
-                        text(n, "message", at), due));
-            }
-            Optional<Decision.Change> change = Optional.empty();
-            if (root.hasNonNull("validUntil")) {
-                Instant until;
-                try {
-                    until = DUE.parse(text(root, "validUntil", "$"), Instant::from);
-                } catch (DateTimeParseException e) {
-                    throw new InvalidRequestException("$.validUntil", "invalid timestamp `" + root.get("validUntil").asText() + "`");
-                }
-                change = Optional.of(new Decision.Change(until, enumValue(Outcome.class, text(root, "outcomeThen", "$"), "$.outcomeThen")));
-            }
-            return new Decision(enumValue(Outcome.class, text(root, "outcome", "$"), "$.outcome"), findings, obligations,
-                    text(root, "requestType", "$"), text(root, "policyVersion", "$"), text(root, "profile", "$"), change);
+            return (pretty ? w.withDefaultPrettyPrinter() : w).writeValueAsString(decision);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a decision", e);
+        }
+    }
+
+    ObjectNode toTree(Decision decision) {
+        try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {
+            decisionWriter.withAttribute(ZONE, decision.zone()).writeValue(buffer, decision);
+            return mapper.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write a decision", e);
+        }
+    }
+
+    Decision read(String json) {
+        try {
+            return decisionReader.readValue(json);
         } catch (JsonProcessingException e) {
             throw JsonCodec.translate(e);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("$", e.getMessage());
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InvalidRequestException("$", "not a decision: " + e.getMessage());
         }
     }
 
-    private static JsonNode array(JsonNode node, String field, String at) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isArray()) {
-            throw new InvalidRequestException(at + "." + field, "expected an array `" + field + "`");
-        }
-        return v;
-    }
-
-    private static String text(JsonNode node, String field, String at) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual()) {
-            throw new InvalidRequestException(at + "." + field, "missing required text field `" + field + "`");
-        }
-        return v.asText();
-    }
-
-    private static List<String> strings(JsonNode node, String field, String at) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode v : array(node, field, at)) {
-            out.add(v.asText());
-        }
-        return out;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String at) {
+    String writeStatus(PolicyStatus status, String profile) {
         try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(at, "unknown value `" + value + "`; expected one of " + Arrays.toString(type.getEnumConstants()));
+            return mapper.writeValueAsString(new StatusDocument(status.name(), status.version(), status.ratified(),
+                    status.reviewCycle().toString(), status.reviewDue(), status.asOf(), status.overdue(), status.summary(), profile));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the status", e);
         }
     }
 
-    /**
-     * The policy's status as the service's {@code /v1/status} and {@code smpolicy status --format json} print it.
-     *
-     * @param status  the status
-     * @param profile the profile in use
-     * @return the JSON text
-     */
-    String writeStatus(org.smpolicy.catalogue.PolicyStatus status, String profile) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("name", status.name());
-        n.put("version", status.version());
-        n.put("ratified", status.ratified().toString());
-        n.put("reviewCycle", status.reviewCycle().toString());
-        n.put("reviewDue", status.reviewDue().toString());
-        n.put("asOf", status.asOf().toString());
-        n.put("overdue", status.overdue());
-        n.put("summary", status.summary());
-        n.put("profile", profile);
-        return n.toString();
+    /** The decision on the wire: flat, with the change spelled as {@code validUntil} and {@code outcomeThen}. */
+    @JsonPropertyOrder({"outcome", "requestType", "policyVersion", "profile", "zone", "findings", "obligations",
+            "validUntil", "outcomeThen"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DecisionDocument(Outcome outcome, String requestType, String policyVersion, String profile, ZoneId zone,
+                            List<Finding> findings, List<Obligation> obligations,
+                            @JsonSerialize(using = Zoned.class) @JsonDeserialize(using = Timestamp.class) Instant validUntil,
+                            Outcome outcomeThen) {
+        DecisionDocument {
+            required(outcome, "outcome");
+            required(requestType, "requestType");
+            required(policyVersion, "policyVersion");
+            required(profile, "profile");
+            required(zone, "zone");
+            required(findings, "findings");
+            required(obligations, "obligations");
+            if ((validUntil == null) != (outcomeThen == null)) {
+                throw new InvalidRequestException(validUntil == null ? "$.validUntil" : "$.outcomeThen",
+                        "`validUntil` and `outcomeThen` come together");
+            }
+        }
+
+        private static void required(Object value, String field) {
+            if (value == null) {
+                throw new InvalidRequestException("$." + field, "missing required field `" + field + "`");
+            }
+        }
     }
 
+    @JsonSerialize(converter = ToDocument.class)
+    @JsonDeserialize(converter = FromDocument.class)
+    abstract static class DecisionMixIn {
+    }
+
+    static final class ToDocument extends StdConverter<Decision, DecisionDocument> {
+        @Override
+        public DecisionDocument convert(Decision d) {
+            return new DecisionDocument(d.outcome(), d.requestType(), d.policyVersion(), d.profile(), d.zone(),
+                    d.findings(), d.obligations(), d.validUntil().orElse(null), d.outcomeThen().orElse(null));
+        }
+    }
+
+    static final class FromDocument extends StdConverter<DecisionDocument, Decision> {
+        @Override
+        public Decision convert(DecisionDocument d) {
+            Optional<Decision.Change> change = d.validUntil() == null ? Optional.empty()
+                    : Optional.of(new Decision.Change(d.validUntil(), d.outcomeThen()));
+            return new Decision(d.outcome(), d.findings(), d.obligations(), d.requestType(), d.policyVersion(), d.profile(),
+                    d.zone(), change);
+        }
+    }
+
+    @JsonPropertyOrder({"clause", "clauses", "rule", "outcome", "message", "remedy"})
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    abstract static class FindingMixIn {
+    }
+
+    @JsonPropertyOrder({"clause", "clauses", "rule", "owner", "action", "message", "due"})
+    abstract static class ObligationMixIn {
+        @JsonSerialize(using = Zoned.class)
+        @JsonDeserialize(using = Timestamp.class)
+        abstract Instant due();
+    }
+
+    /** An instant written with the offset it has in the decision's zone. */
+    static final class Zoned extends StdSerializer<Instant> {
+        Zoned() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            Object zone = provider.getAttribute(ZONE);
+            gen.writeString(TIMESTAMP.format(value.atZone(zone instanceof ZoneId z ? z : ZoneOffset.UTC)));
+        }
+    }
+
+    /** An instant read from an ISO-8601 timestamp with an offset, as {@link Zoned} writes it. */
+    static final class Timestamp extends StdDeserializer<Instant> {
+        Timestamp() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String text = p.getValueAsString();
+            try {
+                return OffsetDateTime.parse(text, TIMESTAMP).toInstant();
+            } catch (DateTimeParseException | NullPointerException e) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "expected an ISO-8601 timestamp with an offset");
+            }
+        }
+    }
+
+    @JsonPropertyOrder({"name", "version", "ratified", "reviewCycle", "reviewDue", "asOf", "overdue", "summary", "profile"})
+    record StatusDocument(String name, String version, LocalDate ratified, String reviewCycle, LocalDate reviewDue,
+                          LocalDate asOf, boolean overdue, String summary, String profile) {
+    }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,26 +65,14 @@ import org.smpolicy.model.PolicyRequest;
  */
 public final class JsonCodec {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
-
     private final ObjectMapper mapper;
     private final ObjectReader requestReader;
     private final JsonLimits limits;
-    private final ZoneId zone;
     private final DecisionJson decisions;
 
-    private JsonCodec(ObjectMapper mapper, JsonLimits limits, ZoneId zone) {
-        this.mapper = mapper;
-        this.requestReader = mapper.readerFor(PolicyRequest.class);
+    private JsonCodec(JsonLimits limits) {
         this.limits = limits;
-        this.zone = zone;
-        this.decisions = new DecisionJson(mapper, zone);
-    }
-
-    private JsonCodec(JsonLimits limits, ZoneId zone) {
-        this.limits = limits;
-        this.zone = zone;
-        JsonMapper m = JsonMapper.builder()
+        JsonMapper.Builder builder = JsonMapper.builder()
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -102,8 +91,9 @@ public final class JsonCodec {
                         .addDeserializer(Answer.class, new AnswerDeserializer())
                         .addDeserializer(java.time.OffsetDateTime.class, StrictDates.timestamps())
                         .addDeserializer(java.time.LocalDate.class, StrictDates.dates()))
-                .addMixIn(PolicyRequest.class, RequestTypes.class)
-                .build();
+                .addModule(new Jdk8Module())
+                .addMixIn(PolicyRequest.class, RequestTypes.class);
+        JsonMapper m = DecisionJson.mixIns(builder).build();
         m.coercionConfigDefaults()
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
@@ -118,29 +108,20 @@ public final class JsonCodec {
                 .build());
         this.mapper = m;
         this.requestReader = m.readerFor(PolicyRequest.class);
-        this.decisions = new DecisionJson(m, zone);
+        this.decisions = new DecisionJson(m);
     }
 
-    /** @return a codec with the default limits, writing due times in Europe/London */
+    /** @return a codec with the default limits */
     public static JsonCodec strict() {
-        return new JsonCodec(JsonLimits.DEFAULTS, ZoneId.of("Europe/London"));
+        return new JsonCodec(JsonLimits.DEFAULTS);
     }
 
     /**
      * @param limits the reader's limits
-     * @param zone   the zone due times are written in (the instant is the same in any zone)
      * @return a codec
      */
-    public static JsonCodec of(JsonLimits limits, ZoneId zone) {
-        return new JsonCodec(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(zone, "zone"));
-    }
-
-    /**
-     * @param zone the zone due times are written in
-     * @return a codec with the same limits and mapper (mappers are costly to build and thread-safe)
-     */
-    public JsonCodec withZone(ZoneId zone) {
-        return zone.equals(this.zone) ? this : new JsonCodec(mapper, limits, Objects.requireNonNull(zone, "zone"));
+    public static JsonCodec of(JsonLimits limits) {
+        return new JsonCodec(Objects.requireNonNull(limits, "limits"));
     }
 
     /** @return the request type names the reader accepts in {@code type} */
@@ -247,6 +228,11 @@ public final class JsonCodec {
             String path = path(m.getPath());
             if (m instanceof ValueInstantiationException && root instanceof InvalidRequestException ire) {
                 return ire.under(path);
+            }
+            if (m instanceof ValueInstantiationException && root instanceof NullPointerException npe && npe.getMessage() != null
+                    && npe.getMessage().matches("[a-zA-Z]+")) {
+                // the records' own Objects.requireNonNull(value, "field")
+                return new InvalidRequestException(path + "." + npe.getMessage(), "missing required field `" + npe.getMessage() + "`");
             }
             if (m instanceof UnrecognizedPropertyException u) {
                 String known = u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds().stream()
@@ -370,17 +356,13 @@ public final class JsonCodec {
     }
 
     /**
-     * Writes a decision as one line of JSON.
+     * Writes a decision as one line of JSON, its times in the decision's own zone.
      *
      * @param decision the decision
      * @return the JSON text
      */
     public String writeDecision(Decision decision) {
-        try {
-            return mapper.writeValueAsString(toTree(decision));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a decision", e);
-        }
+        return decisions.write(decision, false);
     }
 
     /**
@@ -390,16 +372,12 @@ public final class JsonCodec {
      * @return the JSON text
      */
     public String writeDecisionPretty(Decision decision) {
-        try {
-            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(toTree(decision));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a decision", e);
-        }
+        return decisions.write(decision, true);
     }
 
     /**
      * @param decision a decision
-     * @return the decision as a JSON tree
+     * @return the decision as a JSON tree, as {@link #writeDecision(Decision)} writes it
      */
     public ObjectNode toTree(Decision decision) {
         return decisions.toTree(decision);
@@ -413,7 +391,7 @@ public final class JsonCodec {
      * @throws InvalidRequestException when the text is not a decision
      */
     public Decision readDecision(String json) {
-        return decisions.readDecision(json);
+        return decisions.read(json);
     }
 
     /**

@@ -26,7 +26,7 @@ import org.smpolicy.SocialMediaPolicy;
  * decision service's bulk endpoint both use it.
  *
  * <pre>{@code
- * try (JsonLinesDecider bulk = new JsonLinesDecider(policy, JsonCodec.strict(), JsonCodec.strict())) {
+ * try (JsonLinesDecider bulk = new JsonLinesDecider(policy, JsonCodec.strict())) {
  *     int failed = bulk.run("requests.jsonl", in, out, err);
  * }
  * }</pre>
@@ -37,20 +37,17 @@ public final class JsonLinesDecider implements AutoCloseable {
     static final int BATCH = 256;
 
     private final SocialMediaPolicy policy;
-    private final JsonCodec reader;
-    private final JsonCodec writer;
+    private final JsonCodec json;
     private final int threads;
     private final ExecutorService pool;
 
     /**
      * @param policy the policy deciding every line
-     * @param reader reads each line
-     * @param writer writes each decision
+     * @param json   reads each line and writes each decision
      */
-    public JsonLinesDecider(SocialMediaPolicy policy, JsonCodec reader, JsonCodec writer) {
+    public JsonLinesDecider(SocialMediaPolicy policy, JsonCodec json) {
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.reader = Objects.requireNonNull(reader, "reader");
-        this.writer = Objects.requireNonNull(writer, "writer");
+        this.json = Objects.requireNonNull(json, "json");
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "smpolicy-bulk");
@@ -115,7 +112,7 @@ public final class JsonLinesDecider implements AutoCloseable {
                 }
                 int n = first + i;
                 try {
-                    results.add(new String[] {writer.writeDecision(policy.decide(reader.readRequest(l))), null});
+                    results.add(new String[] {json.writeDecision(policy.decide(json.readRequest(l))), null});
                 } catch (InvalidRequestException e) {
                     results.add(new String[] {"{\"line\":" + n + ",\"error\":" + quote(e.getMessage()) + "}", name + ":" + n + ": " + e.getMessage()});
                 } catch (RuntimeException e) {

@@ -150,7 +150,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
             r.problem("profileVersion", "`profileVersion` must be " + VERSION);
         }
         String name = r.text(root, "name", true);
-        ZoneId zone = ZoneId.of("Europe/London");
+        ZoneId zone = org.smpolicy.calendar.WorkingCalendar.ENGLAND;
         String tz = r.text(root, "timeZone", false);
         if (tz != null) {
             try {

@@ -112,8 +112,42 @@ class JsonCodecTest {
     }
 
     @Test
+    void aDecisionIsWrittenInItsOwnZoneAndReadBackWithIt() {
+        Obligation duty = new Obligation("6", List.of("6"), "responses.r", Role.ACCOUNT_RUNNERS, "RESPOND", "reply",
+                Instant.parse("2026-07-06T16:00:00Z"));
+        Decision tokyo = new Decision(Outcome.ALLOW, List.of(), List.of(duty), "publish", "2023-01-23", "far-away",
+                java.time.ZoneId.of("Asia/Tokyo"),
+                Optional.of(new Decision.Change(Instant.parse("2026-09-01T00:00:00Z"), Outcome.DENY)));
+        String text = json.writeDecision(tokyo);
+        assertThat(text).contains("\"zone\":\"Asia/Tokyo\"", "\"due\":\"2026-07-07T01:00:00+09:00\"",
+                "\"validUntil\":\"2026-09-01T09:00:00+09:00\"", "\"outcomeThen\":\"DENY\"");
+        assertThat(json.readDecision(text)).isEqualTo(tokyo);
+        // the same codec, a decision from London: no zone is remembered between calls
+        assertThat(json.writeDecision(new Decision(Outcome.ALLOW, List.of(), List.of(duty), "publish", "v", "baseline")))
+                .contains("\"due\":\"2026-07-06T17:00:00+01:00\"");
+        assertThat(json.toTree(tokyo).get("obligations").get(0).get("due").asText()).isEqualTo("2026-07-07T01:00:00+09:00");
+    }
+
+    @Test
+    void aDecisionIsReadStrictly() {
+        String ok = json.writeDecision(new Decision(Outcome.ALLOW, List.of(), List.of(), "publish", "v", "baseline"));
+        assertThatThrownBy(() -> json.readDecision(ok.replace("\"profile\":\"baseline\",", "")))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("$.profile: missing required field `profile`");
+        assertThatThrownBy(() -> json.readDecision(ok.replace("{", "{\"extra\":1,")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("$.extra: unknown field `extra`");
+        assertThatThrownBy(() -> json.readDecision(ok.replace("\"outcome\":\"ALLOW\"", "\"outcome\":\"MAYBE\"")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("$.outcome: unknown value `MAYBE`");
+        String withDuty = json.writeDecision(new Decision(Outcome.ALLOW, List.of(), List.of(new Obligation("6", List.of("6"),
+                "responses.r", Role.ACCOUNT_RUNNERS, "RESPOND", "reply", Instant.EPOCH)), "publish", "v", "baseline"));
+        assertThatThrownBy(() -> json.readDecision(withDuty.replace("1970-01-01T01:00:00+01:00", "soon")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("$.obligations[0].due: ");
+        assertThatThrownBy(() -> json.readDecision(withDuty.replace("\"action\":\"RESPOND\",", "")))
+                .isInstanceOf(InvalidRequestException.class).hasMessage("$.obligations[0].action: missing required field `action`");
+    }
+
+    @Test
     void oversizedDocumentIsRejectedBeforeParsing() {
-        JsonCodec small = JsonCodec.of(new JsonLimits(100, 8, 50), java.time.ZoneOffset.UTC);
+        JsonCodec small = JsonCodec.of(new JsonLimits(100, 8, 50));
         assertThatThrownBy(() -> small.readRequest("{\"type\":\"contact\",\"x\":\"" + "a".repeat(200) + "\"}"))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("larger than the limit of 100 bytes");
     }

@@ -64,11 +64,11 @@ public final class DecisionServer implements AutoCloseable {
         final JsonLinesDecider bulk;
         volatile List<String> lastReloadProblems = List.of();
 
-        School(String id, SocialMediaPolicy policy, Path profile, JsonCodec reader, JsonCodec writer) {
+        School(String id, SocialMediaPolicy policy, Path profile, JsonCodec json) {
             this.id = id;
             this.policy = policy;
             this.profile = profile;
-            this.bulk = new JsonLinesDecider(policy, reader, writer);
+            this.bulk = new JsonLinesDecider(policy, json);
         }
     }
 
@@ -78,7 +78,6 @@ public final class DecisionServer implements AutoCloseable {
     private final String reloadToken;
     private final int maxBody;
     private final JsonCodec reader;
-    private final JsonCodec writer;
     private final ObjectMapper mapper = new ObjectMapper();
     /** Smallest request body limit that can be configured. */
     public static final int MIN_BODY = 1024;
@@ -115,10 +114,8 @@ public final class DecisionServer implements AutoCloseable {
             throw new IllegalArgumentException("--max-body `" + maxBody + "` must be from " + MIN_BODY + " to " + MAX_BODY + " bytes");
         }
         this.maxBody = maxBody;
-        this.reader = JsonCodec.of(new JsonLimits(maxBody, JsonLimits.DEFAULTS.maxDepth(), JsonLimits.DEFAULTS.maxStringLength()),
-                policy.calendar().zone());
-        this.writer = reader;
-        this.main = new School("baseline", policy, profile, reader, writer);
+        this.reader = JsonCodec.of(new JsonLimits(maxBody, JsonLimits.DEFAULTS.maxDepth(), JsonLimits.DEFAULTS.maxStringLength()));
+        this.main = new School("baseline", policy, profile, reader);
         InetAddress address = InetAddress.getByName(bind);
         if (!address.isLoopbackAddress() && (reloadToken == null || reloadToken.isBlank())) {
             throw new IllegalArgumentException("binding to `" + bind + "` (not loopback) needs a reload token (--reload-token or SMPOLICY_RELOAD_TOKEN)");
@@ -414,7 +411,7 @@ public final class DecisionServer implements AutoCloseable {
                 }
                 try {
                     SocialMediaPolicy sp = policy.apply(p);
-                    schools.put(id, new School(id, sp, p, reader, writer));
+                    schools.put(id, new School(id, sp, p, reader));
                 } catch (PolicyLoadException e) {
                     brokenSchools.put(id, e.problems());
                 } catch (RuntimeException | StackOverflowError e) {
@@ -455,7 +452,7 @@ public final class DecisionServer implements AutoCloseable {
     private void decide(HttpExchange ex, School sc) throws IOException {
         byte[] body = body(ex);
         if (body == null) {
-            error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
+            tooLarge(ex);
             return;
         }
         try {
@@ -466,8 +463,7 @@ public final class DecisionServer implements AutoCloseable {
             io.micrometer.core.instrument.Timer.builder("smpolicy.decision").description("time to decide one request")
                     .tags("type", d.requestType(), "outcome", d.outcome().name(), "school", sc.id)
                     .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-            // The zone of the rule base in use: a reload to a profile in another zone never prints stale offsets.
-            send(ex, 200, "application/json", writer.withZone(sc.policy.calendar().zone()).writeDecision(d) + "\n");
+            send(ex, 200, "application/json", reader.writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
             error(ex, 400, e.withoutValues());
         }
@@ -493,7 +489,7 @@ public final class DecisionServer implements AutoCloseable {
     private void bulk(HttpExchange ex, School sc) throws IOException {
         byte[] body = body(ex);
         if (body == null) {
-            error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
+            tooLarge(ex);
             return;
         }
         int lines = 0;
@@ -597,7 +593,7 @@ public final class DecisionServer implements AutoCloseable {
     }
 
     String status(School sc) {
-        return writer.writeStatus(sc.policy.status(), sc.policy.profile());
+        return reader.writeStatus(sc.policy.status(), sc.policy.profile());
     }
 
     private String samples() throws IOException {
@@ -615,6 +611,16 @@ public final class DecisionServer implements AutoCloseable {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * 413 for a body over the limit. The rest of the body is never read, so the connection cannot
+     * carry another request: saying so stops a client from sending its next request into a socket
+     * the server is closing (the JDK client then fails it with "header parser received no bytes").
+     */
+    private void tooLarge(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("Connection", "close");
+        error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
     }
 
     private void error(HttpExchange ex, int code, String message) throws IOException {

@@ -89,6 +89,8 @@ class ServiceTest {
         HttpResponse<String> r = post("/v1/decide", "{\"type\":\"contact\",\"x\":\"" + "a".repeat(5000) + "\"}");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("larger than the limit of 4096 bytes");
+        // the unread rest of the body makes the connection useless: the client is told not to reuse it
+        assertThat(r.headers().firstValue("connection")).hasValue("close");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.smpolicy.testkit;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.smpolicy.Decision;
 import org.smpolicy.Finding;
@@ -8,8 +7,6 @@ import org.smpolicy.Obligation;
 
 /** Renders decisions for people reading a failed test. */
 public final class Decisions {
-
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private Decisions() {
     }
@@ -34,7 +31,7 @@ public final class Decisions {
         for (Obligation o : d.obligations()) {
             sb.append("  DUTY   [").append(String.join(", ", o.clauses())).append("] ").append(o.rule()).append(": ")
                     .append(o.owner()).append(' ').append(o.action()).append(" by ")
-                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(o.due().atZone(LONDON))).append('\n');
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(o.due().atZone(d.zone()))).append('\n');
         }
         return sb.toString();
     }
