@@ -10,15 +10,39 @@ public class InvalidRequestException extends PolicyException {
 
     private final String path;
     private final String problem;
+    private final int line;
 
     /**
      * @param path    where the problem is, as a JSON path ({@code $} for the whole document)
      * @param problem what is wrong, lowercase, naming the offending value in backticks
      */
     public InvalidRequestException(String path, String problem) {
+        this(path, problem, 0);
+    }
+
+    private InvalidRequestException(String path, String problem, int line) {
         super(oneLine(path) + ": " + oneLine(problem));
         this.path = oneLine(path);
         this.problem = oneLine(problem);
+        this.line = line;
+    }
+
+    /**
+     * @return the line of the document the offending value stands on, when the request was read
+     *         from a document with lines (a file); empty for a document on one line or a built request
+     */
+    public java.util.OptionalInt line() {
+        return line > 0 ? java.util.OptionalInt.of(line) : java.util.OptionalInt.empty();
+    }
+
+    /**
+     * @param line the line of the document the offending value stands on, from 1
+     * @return a copy that knows the line
+     */
+    public InvalidRequestException atLine(int line) {
+        InvalidRequestException e = new InvalidRequestException(path, problem, line);
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     // A value from a request may hold line breaks or other control characters: escaped, so that
@@ -74,7 +98,7 @@ public class InvalidRequestException extends PolicyException {
      */
     public InvalidRequestException under(String prefix) {
         String combined = "$".equals(path) ? prefix : prefix + path.substring(1);
-        InvalidRequestException e = new InvalidRequestException(combined, problem);
+        InvalidRequestException e = new InvalidRequestException(combined, problem, line);
         e.setStackTrace(getStackTrace());
         return e;
     }

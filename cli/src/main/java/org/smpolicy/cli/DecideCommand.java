@@ -75,7 +75,8 @@ final class DecideCommand implements Callable<Integer> {
             err.println("smpolicy decide: " + file + ": no such file");
             return Main.BAD_INPUT;
         } catch (InvalidRequestException e) {
-            err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
+            String where = "-".equals(file) ? "<stdin>" : file;
+            err.println("smpolicy decide: " + where + e.line().stream().mapToObj(l -> ":" + l).findFirst().orElse("") + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
         SocialMediaPolicy p = policy.build();

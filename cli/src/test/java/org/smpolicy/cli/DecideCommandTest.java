@@ -88,6 +88,12 @@ class DecideCommandTest {
     }
 
     @Test
+    void anInvalidValueInAFileIsNamedWithItsLine() throws IOException {
+        Cli r = decideText("{\n  \"type\": \"contact\",\n  \"recipientRole\": \"PARENT\",\n  \"channel\": \"CARRIER_PIGEON\"\n}\n");
+        assertOneLineError(r, "request.json:4: $.channel: unknown value `CARRIER_PIGEON`");
+    }
+
+    @Test
     void unknownTypeExits2() throws IOException {
         assertOneLineError(decideText("{\"type\":\"tweet\"}"), "$.type", "unknown request type `tweet`");
     }

@@ -64,6 +64,19 @@ class BrokenProfilesTest {
     }
 
     @Test
+    void linesComeFromTheParserNotFromSearchingTheText() {
+        // The rule id appears first as the school's name: a search for its text would point at line 3.
+        Path dir = Profiles.write(tmp.resolve("lines"), "{\n  \"profileVersion\": 1,\n  \"name\": \"publish.no-such-rule\",\n"
+                + "  \"disable\": [\n    {\"rule\": \"publish.no-such-rule\", \"reason\": \"typo\"}\n  ],\n"
+                + "  \"closureDays\": [\"2026-12-01\",\n    \"2026-02-30\"]\n}\n");
+        assertThat(problems(dir)).containsExactlyInAnyOrder(
+                dir.resolve("profile.json") + ":8: invalid closure day `2026-02-30`: expected YYYY-MM-DD");
+        Path unknown = Profiles.write(tmp.resolve("lines2"), "{\n  \"profileVersion\": 1,\n  \"name\": \"publish.no-such-rule\",\n"
+                + "  \"disable\": [\n    {\"rule\": \"publish.no-such-rule\", \"reason\": \"typo\"}\n  ]\n}\n");
+        assertThat(problems(unknown)).containsExactly(unknown.resolve("profile.json") + ":5: unknown rule id `publish.no-such-rule` in disable");
+    }
+
+    @Test
     void javaIoFileIsRejected() {
         Path dir = Profiles.write(tmp.resolve("file"), Profiles.profile("File", ""),
                 rule("x.writes-a-file", "    new java.io.File(\"/tmp/x\").delete();"));

@@ -1,9 +1,7 @@
 package org.smpolicy.calendar;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.smpolicy.json.JsonDocument;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import java.util.TreeSet;
  */
 public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> years) {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> DIVISION_FIELDS = Set.of("division", "events");
     private static final Set<String> EVENT_FIELDS = Set.of("title", "date", "notes", "bunting");
 
@@ -76,70 +73,70 @@ public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> ye
      */
     public static HolidayFeed parse(String json, String where) {
         List<String> problems = new ArrayList<>();
-        JsonNode root;
+        JsonDocument doc;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(where + ":" + line + ": malformed JSON");
+            doc = JsonDocument.parse(json, where);
+        } catch (JsonDocument.MalformedException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
+        JsonNode root = doc.root();
         JsonNode division = root == null ? null : root.get("england-and-wales");
         if (division == null || !division.isObject()) {
-            throw new IllegalArgumentException(where + ": $: expected an object with an `england-and-wales` division");
+            throw new IllegalArgumentException(doc.place("$") + ": expected an object with an `england-and-wales` division");
         }
         for (Iterator<String> it = division.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!DIVISION_FIELDS.contains(f)) {
-                problems.add(where + ": $.england-and-wales." + f + ": unknown field; known fields: division, events");
+                problems.add(doc.place("$.england-and-wales." + f) + ": unknown field; known fields: division, events");
             }
         }
         JsonNode events = division.get("events");
         SortedMap<LocalDate, String> holidays = new TreeMap<>();
         Set<Integer> years = new TreeSet<>();
         if (events == null || !events.isArray()) {
-            problems.add(where + ": $.england-and-wales.events: expected an array");
+            problems.add(doc.place("$.england-and-wales.events") + ": expected an array");
         } else {
             int i = 0;
             for (JsonNode e : events) {
                 String at = "$.england-and-wales.events[" + i++ + "]";
                 if (!e.isObject()) {
-                    problems.add(where + ": " + at + ": expected an object");
+                    problems.add(doc.place(at) + ": expected an object");
                     continue;
                 }
                 for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                     String f = it.next();
                     if (!EVENT_FIELDS.contains(f)) {
-                        problems.add(where + ": " + at + "." + f + ": unknown field; known fields: bunting, date, notes, title");
+                        problems.add(doc.place(at + "." + f) + ": unknown field; known fields: bunting, date, notes, title");
                     }
                 }
                 JsonNode title = e.get("title");
                 JsonNode date = e.get("date");
                 if (title == null || !title.isTextual() || title.asText().isBlank()) {
-                    problems.add(where + ": " + at + ".title: expected a non-empty string");
+                    problems.add(doc.place(at + ".title") + ": expected a non-empty string");
                 }
                 if (e.has("notes") && !e.get("notes").isTextual()) {
-                    problems.add(where + ": " + at + ".notes: expected a string");
+                    problems.add(doc.place(at + ".notes") + ": expected a string");
                 }
                 if (e.has("bunting") && !e.get("bunting").isBoolean()) {
-                    problems.add(where + ": " + at + ".bunting: expected true or false");
+                    problems.add(doc.place(at + ".bunting") + ": expected true or false");
                 }
                 if (date == null || !date.isTextual()) {
-                    problems.add(where + ": " + at + ".date: expected a date, YYYY-MM-DD");
+                    problems.add(doc.place(at + ".date") + ": expected a date, YYYY-MM-DD");
                     continue;
                 }
                 LocalDate d;
                 try {
                     d = LocalDate.parse(date.asText());
                 } catch (DateTimeException ex) {
-                    problems.add(where + ": " + at + ".date: `" + date.asText() + "` is not a date, YYYY-MM-DD");
+                    problems.add(doc.place(at + ".date") + ": `" + date.asText() + "` is not a date, YYYY-MM-DD");
                     continue;
                 }
                 if (d.getYear() < 1971 || d.getYear() > 9999) {
-                    problems.add(where + ": " + at + ".date: `" + d + "` is outside 1971 to 9999");
+                    problems.add(doc.place(at + ".date") + ": `" + d + "` is outside 1971 to 9999");
                     continue;
                 }
                 if (holidays.put(d, title == null ? "" : title.asText()) != null) {
-                    problems.add(where + ": " + at + ".date: `" + d + "` is listed twice");
+                    problems.add(doc.place(at + ".date") + ": `" + d + "` is listed twice");
                 }
                 years.add(d.getYear());
             }

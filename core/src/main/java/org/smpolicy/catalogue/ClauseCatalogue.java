@@ -1,8 +1,7 @@
 package org.smpolicy.catalogue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.smpolicy.json.JsonDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -63,7 +62,8 @@ public final class ClauseCatalogue {
     }
 
     /**
-     * Reads a catalogue document.
+     * Reads a catalogue document, strictly: every problem is a {@link PolicyException} naming
+     * {@code source:line}.
      *
      * @param in     the JSON document
      * @param source its name, for messages
@@ -71,31 +71,62 @@ public final class ClauseCatalogue {
      * @throws IOException on read errors
      */
     public static ClauseCatalogue read(InputStream in, String source) throws IOException {
-        JsonNode root = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
+        JsonDocument doc;
+        try {
+            doc = JsonDocument.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), source);
+        } catch (JsonDocument.MalformedException e) {
+            throw new PolicyException(e.getMessage());
+        }
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            throw new PolicyException(doc.at("") + ": expected a JSON object");
+        }
         Map<String, Clause> clauses = new LinkedHashMap<>();
-        for (JsonNode c : root.path("clauses")) {
-            String id = text(c, "id", source);
+        JsonNode list = root.get("clauses");
+        if (list == null || !list.isArray()) {
+            throw new PolicyException(doc.at("/clauses") + ": expected an array `clauses`");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode c = list.get(i);
+            String at = "/clauses/" + i;
+            String id = text(doc, c, at, "id");
             Treatment t;
             try {
-                t = Treatment.valueOf(text(c, "treatment", source));
+                t = Treatment.valueOf(text(doc, c, at, "treatment"));
             } catch (IllegalArgumentException e) {
-                throw new PolicyException(source + ": clause `" + id + "` has an unknown treatment `" + c.path("treatment").asText() + "`");
+                throw new PolicyException(doc.at(at + "/treatment") + ": clause `" + id + "` has an unknown treatment `"
+                        + c.path("treatment").asText() + "`; expected one of " + java.util.Arrays.toString(Treatment.values()));
             }
-            if (clauses.put(id, new Clause(id, text(c, "summary", source), t, c.path("note").asText(""))) != null) {
-                throw new PolicyException(source + ": clause `" + id + "` is listed twice");
+            if (clauses.put(id, new Clause(id, text(doc, c, at, "summary"), t, c.path("note").asText(""))) != null) {
+                throw new PolicyException(doc.at(at + "/id") + ": clause `" + id + "` is listed twice");
             }
         }
-        return new ClauseCatalogue(text(root, "name", source), text(root, "version", source),
-                text(root, "kieBase", source), LocalDate.parse(text(root, "ratified", source)),
-                Period.parse(text(root, "reviewCycle", source)), LocalDate.parse(text(root, "reviewDue", source)), clauses);
+        return new ClauseCatalogue(text(doc, root, "", "name"), text(doc, root, "", "version"), text(doc, root, "", "kieBase"),
+                date(doc, root, "ratified"), period(doc, root, "reviewCycle"), date(doc, root, "reviewDue"), clauses);
     }
 
-    private static String text(JsonNode node, String field, String source) {
+    private static String text(JsonDocument doc, JsonNode node, String at, String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new PolicyException(source + ": missing text field `" + field + "`");
+            throw new PolicyException(doc.at(at + "/" + field) + ": missing text field `" + field + "`");
         }
         return v.asText();
+    }
+
+    private static LocalDate date(JsonDocument doc, JsonNode root, String field) {
+        try {
+            return LocalDate.parse(text(doc, root, "", field));
+        } catch (java.time.DateTimeException e) {
+            throw new PolicyException(doc.at("/" + field) + ": `" + field + "` must be a date, YYYY-MM-DD");
+        }
+    }
+
+    private static Period period(JsonDocument doc, JsonNode root, String field) {
+        try {
+            return Period.parse(text(doc, root, "", field));
+        } catch (java.time.DateTimeException e) {
+            throw new PolicyException(doc.at("/" + field) + ": `" + field + "` must be an ISO-8601 period such as P2Y");
+        }
     }
 
     /** @return the policy's title */

@@ -92,7 +92,7 @@ final class DecisionJson {
         try {
             return decisionReader.readValue(json);
         } catch (JsonProcessingException e) {
-            throw JsonCodec.translate(e);
+            throw JsonErrors.translate(e);
         } catch (InvalidRequestException e) {
             throw e;
         } catch (RuntimeException e) {

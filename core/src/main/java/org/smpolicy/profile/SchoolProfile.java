@@ -1,9 +1,7 @@
 package org.smpolicy.profile;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.smpolicy.json.JsonDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +57,6 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
 
     private static final Set<String> FIELDS = Set.of("profileVersion", "name", "timeZone", "closureDays",
             "responseWindowHours", "linkAllowList", "linkDenyList", "disable", "relaxations", "holidaysFile");
-    private static final JsonMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
 
     /** Copies. */
     public SchoolProfile {
@@ -125,22 +122,20 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
             throw new PolicyLoadException(List.of(read.problem()));
         }
         String text = read.text().get();
-        JsonNode root;
+        JsonDocument doc;
         try {
-            root = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            // Jackson's message quotes the offending token: name the place only, never the content.
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
-            throw new PolicyLoadException(List.of(file + ":" + line + ": malformed JSON at column " + column));
+            doc = JsonDocument.parse(text, file.toString());
+        } catch (JsonDocument.MalformedException e) {
+            throw new PolicyLoadException(List.of(e.getMessage()));
         }
-        Reader r = new Reader(file, text);
+        JsonNode root = doc.root();
+        Reader r = new Reader(doc);
         if (root == null || !root.isObject()) {
             throw new PolicyLoadException(List.of(file + ":1: expected a JSON object"));
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            r.line(f);
+            r.remember(f, "/" + JsonDocument.escape(f));
             if (!FIELDS.contains(f)) {
                 r.problem(f, "unknown field `" + f + "`; known fields: " + String.join(", ", new TreeSet<>(FIELDS)));
             }
@@ -222,37 +217,39 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines, holidays);
     }
 
-    /** Reads fields and remembers where they are. */
+    /**
+     * Reads fields and remembers where they are: each field name, and each value that a later
+     * message may name (a closure day, a rule id in {@code disable}), at the line it stands on.
+     */
     private static final class Reader {
-        final Path file;
-        final String[] textLines;
+        final JsonDocument doc;
+        final String file;
         final List<String> problems = new ArrayList<>();
         final Map<String, Integer> lines = new LinkedHashMap<>();
 
-        Reader(Path file, String text) {
-            this.file = file;
-            this.textLines = text.split("\n", -1);
+        Reader(JsonDocument doc) {
+            this.doc = doc;
+            this.file = doc.where();
+        }
+
+        void remember(String key, String pointer) {
+            lines.putIfAbsent(key, doc.line(pointer));
         }
 
         int line(String key) {
-            return lines.computeIfAbsent(key, k -> {
-                String quoted = "\"" + k + "\"";
-                for (int i = 0; i < textLines.length; i++) {
-                    if (textLines[i].contains(quoted)) {
-                        return i + 1;
-                    }
-                }
-                return 1;
-            });
+            return lines.getOrDefault(key, 1);
         }
 
         void problem(String key, String message) {
             problems.add(file + ":" + line(key) + ": " + message);
         }
 
+        void problemAt(String pointer, String message) {
+            problems.add(doc.at(pointer) + ": " + message);
+        }
+
         String text(JsonNode root, String field, boolean required) {
             JsonNode v = root.get(field);
-            line(field);
             if (v == null) {
                 if (required) {
                     problems.add(file + ":1: missing required field `" + field + "`");
@@ -276,12 +273,14 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 problem(field, "`" + field + "` must be an array of strings");
                 return out;
             }
+            int i = 0;
             for (JsonNode e : v) {
+                String pointer = "/" + field + "/" + i++;
                 if (!e.isTextual()) {
-                    problem(field, "`" + field + "` must contain only strings, found `" + e + "`");
+                    problemAt(pointer, "`" + field + "` must contain only strings, found `" + e + "`");
                 } else {
                     out.add(e.asText());
-                    line(e.asText());
+                    remember(e.asText(), pointer);
                 }
             }
             return out;
@@ -297,25 +296,29 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 problem(field, "`" + field + "` must be an array of {\"" + keyName + "\": ..., \"reason\": ...} objects");
                 return out;
             }
+            int i = 0;
             for (JsonNode e : v) {
+                String entry = "/" + field + "/" + i++;
                 JsonNode k = e.get(keyName);
                 JsonNode reason = e.get("reason");
                 if (!e.isObject() || k == null || !k.isTextual()) {
-                    problem(field, "each `" + field + "` entry needs a `" + keyName + "` string");
+                    problemAt(entry, "each `" + field + "` entry needs a `" + keyName + "` string");
                     continue;
                 }
                 for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                     String f = it.next();
                     if (!f.equals(keyName) && !f.equals("reason")) {
-                        problem(k.asText(), "unknown field `" + f + "` in `" + field + "`; known fields: " + keyName + ", reason");
+                        problemAt(entry + "/" + JsonDocument.escape(f), "unknown field `" + f + "` in `" + field + "`; known fields: " + keyName + ", reason");
                     }
                 }
-                line(k.asText());
+                String pointer = entry + "/" + keyName;
                 if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-                    problem(k.asText(), "`" + field + "` entry `" + k.asText() + "` must state a reason");
+                    problemAt(pointer, "`" + field + "` entry `" + k.asText() + "` must state a reason");
                 }
                 if (out.put(k.asText(), reason == null ? "" : reason.asText()) != null) {
-                    problem(k.asText(), "`" + k.asText() + "` is listed twice in `" + field + "`");
+                    problemAt(pointer, "`" + k.asText() + "` is listed twice in `" + field + "`");
+                } else {
+                    remember(k.asText(), pointer);
                 }
             }
             return out;

@@ -43,9 +43,17 @@ class HolidayFeedTest {
 
     @Test
     void badFeedsNameThePath() {
-        assertThatThrownBy(() -> HolidayFeed.parse("{\"england-and-wales\":{\"events\":[{\"title\":\"X\",\"date\":\"2026-13-01\",\"colour\":1}]}}", "f.json"))
-                .hasMessageContaining("f.json: $.england-and-wales.events[0].colour: unknown field")
-                .hasMessageContaining("f.json: $.england-and-wales.events[0].date: `2026-13-01` is not a date");
+        // the line of each offending key, from the parser (a text search would find "date" in the title on line 3)
+        String feed = "{\"england-and-wales\": {\"events\": [\n"
+                + "  {\"title\": \"New Year's Day\", \"date\": \"2026-01-01\"},\n"
+                + "  {\"title\": \"a date\",\n"
+                + "   \"colour\": 1,\n"
+                + "   \"date\": \"2026-13-01\"}\n"
+                + "]}}";
+        assertThatThrownBy(() -> HolidayFeed.parse(feed, "f.json"))
+                .hasMessageContaining("f.json:4: $.england-and-wales.events[1].colour: unknown field")
+                .hasMessageContaining("f.json:5: $.england-and-wales.events[1].date: `2026-13-01` is not a date");
+        assertThatThrownBy(() -> HolidayFeed.parse("{\"a\": 1,\n \"a\": 2}", "f.json")).hasMessageStartingWith("f.json:2: duplicate key");
         assertThatThrownBy(() -> HolidayFeed.parse("{\"scotland\":{}}", "f.json")).hasMessageContaining("an `england-and-wales` division");
         assertThatThrownBy(() -> HolidayFeed.parse("{", "f.json")).hasMessageContaining("f.json:1: malformed JSON");
     }

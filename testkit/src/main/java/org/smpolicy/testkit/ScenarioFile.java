@@ -1,10 +1,7 @@
 package org.smpolicy.testkit;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.smpolicy.json.JsonDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,10 +31,6 @@ public final class ScenarioFile {
     /** The scenario format version this reader understands. */
     public static final int VERSION = 1;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final JsonCodec CODEC = JsonCodec.strict();
 
     private ScenarioFile() {
@@ -102,24 +95,24 @@ public final class ScenarioFile {
      * @throws ScenarioException when it is invalid
      */
     public static List<Scenario> parse(String json, String source) {
-        JsonNode root;
+        JsonDocument doc;
         try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException(source + ": $: malformed JSON" + at + ": " + e.getOriginalMessage());
+            doc = JsonDocument.parse(json, source);
+        } catch (JsonDocument.MalformedException e) {
+            throw new ScenarioException(e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new ScenarioException(source + ": $: expected an object with `scenarioVersion` and `scenarios`");
+        JsonNode root = doc.root();
+        if (!root.isObject()) {
+            throw new ScenarioException(doc.place("$") + ": expected an object with `scenarioVersion` and `scenarios`");
         }
-        only(root, source, "$", "scenarioVersion", "scenarios");
+        only(root, doc, "$", "scenarioVersion", "scenarios");
         JsonNode v = root.get("scenarioVersion");
         if (v == null || !v.isInt() || v.asInt() != VERSION) {
-            throw new ScenarioException(source + ": $.scenarioVersion: expected " + VERSION + ", found " + (v == null ? "nothing" : v.toString()));
+            throw new ScenarioException(doc.place("$.scenarioVersion") + ": expected " + VERSION + ", found " + (v == null ? "nothing" : v.toString()));
         }
         JsonNode list = root.get("scenarios");
         if (list == null || !list.isArray()) {
-            throw new ScenarioException(source + ": $.scenarios: expected an array of scenarios");
+            throw new ScenarioException(doc.place("$.scenarios") + ": expected an array of scenarios");
         }
         List<Scenario> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -127,123 +120,123 @@ public final class ScenarioFile {
             String at = "$.scenarios[" + i + "]";
             JsonNode s = list.get(i);
             if (!s.isObject()) {
-                throw new ScenarioException(source + ": " + at + ": expected an object");
+                throw new ScenarioException(doc.place(at) + ": expected an object");
             }
-            only(s, source, at, "id", "description", "now", "request", "expect");
-            String id = text(s, "id", source, at, true);
+            only(s, doc, at, "id", "description", "now", "request", "expect");
+            String id = text(s, "id", doc, at, true);
             if (!ids.add(id)) {
-                throw new ScenarioException(source + ": " + at + ".id: duplicate scenario id `" + id + "`");
+                throw new ScenarioException(doc.place(at + ".id") + ": duplicate scenario id `" + id + "`");
             }
-            String description = text(s, "description", source, at, false);
-            Instant now = instant(s.get("now"), source, at + ".now");
+            String description = text(s, "description", doc, at, false);
+            Instant now = instant(s.get("now"), doc, at + ".now");
             JsonNode req = s.get("request");
             if (req == null) {
-                throw new ScenarioException(source + ": " + at + ".request: missing required field `request`");
+                throw new ScenarioException(doc.place(at + ".request") + ": missing required field `request`");
             }
             PolicyRequest request;
             try {
                 request = CODEC.readRequest(req);
             } catch (InvalidRequestException e) {
-                throw new ScenarioException(source + ": " + at + ".request" + e.path().substring(1) + ": " + e.problem());
+                throw new ScenarioException(doc.place(at + ".request" + e.path().substring(1)) + ": " + e.problem());
             }
-            out.add(new Scenario(id, description, now, request, expectation(s.get("expect"), source, at + ".expect"), source));
+            out.add(new Scenario(id, description, now, request, expectation(s.get("expect"), doc, at + ".expect"), source));
         }
         return out;
     }
 
-    private static Scenario.Expectation expectation(JsonNode e, String source, String at) {
+    private static Scenario.Expectation expectation(JsonNode e, JsonDocument doc, String at) {
         if (e == null) {
-            throw new ScenarioException(source + ": " + at + ": missing required field `expect`");
+            throw new ScenarioException(doc.place(at) + ": missing required field `expect`");
         }
         if (!e.isObject()) {
-            throw new ScenarioException(source + ": " + at + ": expected an object");
+            throw new ScenarioException(doc.place(at) + ": expected an object");
         }
-        only(e, source, at, "outcome", "clauses", "rules", "absentClauses", "obligations");
-        Optional<Outcome> outcome = Optional.ofNullable(text(e, "outcome", source, at, false))
-                .map(o -> enumValue(Outcome.class, o, source, at + ".outcome"));
+        only(e, doc, at, "outcome", "clauses", "rules", "absentClauses", "obligations");
+        Optional<Outcome> outcome = Optional.ofNullable(text(e, "outcome", doc, at, false))
+                .map(o -> enumValue(Outcome.class, o, doc, at + ".outcome"));
         List<Scenario.ExpectedObligation> obligations = new ArrayList<>();
         JsonNode obs = e.get("obligations");
         if (obs != null) {
             if (!obs.isArray()) {
-                throw new ScenarioException(source + ": " + at + ".obligations: expected an array");
+                throw new ScenarioException(doc.place(at + ".obligations") + ": expected an array");
             }
             for (int i = 0; i < obs.size(); i++) {
                 String oat = at + ".obligations[" + i + "]";
                 JsonNode o = obs.get(i);
                 if (!o.isObject()) {
-                    throw new ScenarioException(source + ": " + oat + ": expected an object");
+                    throw new ScenarioException(doc.place(oat) + ": expected an object");
                 }
-                only(o, source, oat, "clause", "rule", "owner", "action", "due");
+                only(o, doc, oat, "clause", "rule", "owner", "action", "due");
                 obligations.add(new Scenario.ExpectedObligation(
-                        Optional.ofNullable(text(o, "clause", source, oat, false)),
-                        Optional.ofNullable(text(o, "rule", source, oat, false)),
-                        Optional.ofNullable(text(o, "owner", source, oat, false)).map(w -> enumValue(Role.class, w, source, oat + ".owner")),
-                        Optional.ofNullable(text(o, "action", source, oat, false)),
-                        Optional.ofNullable(instant(o.get("due"), source, oat + ".due"))));
+                        Optional.ofNullable(text(o, "clause", doc, oat, false)),
+                        Optional.ofNullable(text(o, "rule", doc, oat, false)),
+                        Optional.ofNullable(text(o, "owner", doc, oat, false)).map(w -> enumValue(Role.class, w, doc, oat + ".owner")),
+                        Optional.ofNullable(text(o, "action", doc, oat, false)),
+                        Optional.ofNullable(instant(o.get("due"), doc, oat + ".due"))));
             }
         }
-        return new Scenario.Expectation(outcome, strings(e, "clauses", source, at), strings(e, "rules", source, at),
-                strings(e, "absentClauses", source, at), obligations);
+        return new Scenario.Expectation(outcome, strings(e, "clauses", doc, at), strings(e, "rules", doc, at),
+                strings(e, "absentClauses", doc, at), obligations);
     }
 
-    private static void only(JsonNode node, String source, String at, String... allowed) {
+    private static void only(JsonNode node, JsonDocument doc, String at, String... allowed) {
         Set<String> ok = Set.of(allowed);
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!ok.contains(f)) {
-                throw new ScenarioException(source + ": " + at + ": unknown field `" + f + "`; known fields: " + String.join(", ", allowed));
+                throw new ScenarioException(doc.place(at) + ": unknown field `" + f + "`; known fields: " + String.join(", ", allowed));
             }
         }
     }
 
-    private static String text(JsonNode node, String field, String source, String at, boolean required) {
+    private static String text(JsonNode node, String field, JsonDocument doc, String at, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new ScenarioException(source + ": " + at + "." + field + ": missing required field `" + field + "`");
+                throw new ScenarioException(doc.place(at + "." + field) + ": missing required field `" + field + "`");
             }
             return null;
         }
         if (!v.isTextual()) {
-            throw new ScenarioException(source + ": " + at + "." + field + ": expected a string");
+            throw new ScenarioException(doc.place(at + "." + field) + ": expected a string");
         }
         return v.asText();
     }
 
-    private static List<String> strings(JsonNode node, String field, String source, String at) {
+    private static List<String> strings(JsonNode node, String field, JsonDocument doc, String at) {
         JsonNode v = node.get(field);
         if (v == null) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new ScenarioException(source + ": " + at + "." + field + ": expected an array of strings");
+            throw new ScenarioException(doc.place(at + "." + field) + ": expected an array of strings");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             if (!v.get(i).isTextual()) {
-                throw new ScenarioException(source + ": " + at + "." + field + "[" + i + "]: expected a string");
+                throw new ScenarioException(doc.place(at + "." + field + "[" + i + "]") + ": expected a string");
             }
             out.add(v.get(i).asText());
         }
         return out;
     }
 
-    private static Instant instant(JsonNode v, String source, String at) {
+    private static Instant instant(JsonNode v, JsonDocument doc, String at) {
         if (v == null || v.isNull()) {
             return null;
         }
         try {
             return java.time.OffsetDateTime.parse(v.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ScenarioException(source + ": " + at + ": invalid timestamp `" + v.asText() + "`: expected ISO-8601 with an offset");
+            throw new ScenarioException(doc.place(at) + ": invalid timestamp `" + v.asText() + "`: expected ISO-8601 with an offset");
         }
     }
 
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String source, String at) {
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value, JsonDocument doc, String at) {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioException(source + ": " + at + ": unknown value `" + value + "`; expected one of "
+            throw new ScenarioException(doc.place(at) + ": unknown value `" + value + "`; expected one of "
                     + java.util.Arrays.toString(type.getEnumConstants()));
         }
     }

@@ -41,20 +41,27 @@ class ScenarioFileTest {
     void unknownFieldsAreRejectedWithFileAndPath() {
         assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"a\",\"request\":" + CONTACT + ",\"expect\":{\"outcom\":\"DENY\"}}"), "f.json"))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessage("f.json: $.scenarios[0].expect: unknown field `outcom`; known fields: outcome, clauses, rules, absentClauses, obligations");
+                .hasMessage("f.json:1: $.scenarios[0].expect: unknown field `outcom`; known fields: outcome, clauses, rules, absentClauses, obligations");
     }
 
     @Test
     void otherVersionsAreRejected() {
         assertThatThrownBy(() -> ScenarioFile.parse("{\"scenarioVersion\":2,\"scenarios\":[]}", "f.json"))
-                .hasMessageContaining("f.json: $.scenarioVersion: expected 1, found 2");
+                .hasMessageContaining("f.json:1: $.scenarioVersion: expected 1, found 2");
     }
 
     @Test
     void invalidRequestNamesThePathInsideTheScenario() {
-        assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"a\",\"request\":{\"type\":\"contact\",\"channel\":\"FAX\","
-                + "\"recipientRole\":\"PARENT\"},\"expect\":{}}"), "f.json"))
-                .hasMessageStartingWith("f.json: $.scenarios[0].request.channel: unknown value `FAX`");
+        // the line comes from the parser: the channel key stands on line 6 of the file
+        assertThatThrownBy(() -> ScenarioFile.parse("{\"scenarioVersion\": 1, \"scenarios\": [\n"
+                + "  {\"id\": \"a\", \"request\": " + CONTACT + ", \"expect\": {}},\n"
+                + "  {\"id\": \"b\",\n"
+                + "   \"request\": {\n"
+                + "     \"type\": \"contact\",\n"
+                + "     \"channel\": \"FAX\",\n"
+                + "     \"recipientRole\": \"PARENT\"},\n"
+                + "   \"expect\": {}}]}", "f.json"))
+                .hasMessageStartingWith("f.json:6: $.scenarios[1].request.channel: unknown value `FAX`");
     }
 
     @Test
