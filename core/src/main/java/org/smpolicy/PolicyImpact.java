@@ -1,7 +1,7 @@
 package org.smpolicy;
 
+import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +34,13 @@ public final class PolicyImpact {
      * A group of changed decisions.
      *
      * @param count    how many requests fall in it
-     * @param examples up to three of them, by their index in the corpus
+     * @param examples up to three of them, the first by their index in the corpus
      */
-    public record Group(int count, List<Integer> examples) {
+    public record Group(long count, List<Long> examples) {
+        /** Copies. */
+        public Group {
+            examples = List.copyOf(examples);
+        }
     }
 
     /**
@@ -46,10 +50,10 @@ public final class PolicyImpact {
      * @param rulesAppeared           rules that fire under the new rule base and did not, to their group
      * @param rulesDisappeared        rules that no longer fire, to their group
      * @param childProtectionLoosened how many decisions that protected a child became more permissive
-     * @param loosenedExamples        up to three of those, by index
+     * @param loosenedExamples        up to three of those, the first by index
      */
-    public record Report(int compared, int unchanged, Map<String, Group> transitions, Map<String, Group> rulesAppeared,
-                         Map<String, Group> rulesDisappeared, int childProtectionLoosened, List<Integer> loosenedExamples) {
+    public record Report(long compared, long unchanged, Map<String, Group> transitions, Map<String, Group> rulesAppeared,
+                         Map<String, Group> rulesDisappeared, long childProtectionLoosened, List<Long> loosenedExamples) {
     }
 
     /**
@@ -63,51 +67,122 @@ public final class PolicyImpact {
     public static Report compare(SocialMediaPolicy from, SocialMediaPolicy to, List<PolicyRequest> corpus, Instant at,
                                  Predicate<Decision> protectsAChild) {
         Objects.requireNonNull(at, "at");
-        Map<String, List<Integer>> transitions = new TreeMap<>();
-        Map<String, List<Integer>> appeared = new TreeMap<>();
-        Map<String, List<Integer>> disappeared = new TreeMap<>();
-        List<Integer> loosened = new ArrayList<>();
-        int unchanged = 0;
+        Tally t = new Tally();
         for (int i = 0; i < corpus.size(); i++) {
-            Decision a = from.decide(corpus.get(i), at);
-            Decision b = to.decide(corpus.get(i), at);
+            t.add(i, from.decide(corpus.get(i), at), to.decide(corpus.get(i), at), protectsAChild);
+        }
+        return t.report();
+    }
+
+    /**
+     * The comparison in parts, for a corpus decided in pieces (on several threads or machines):
+     * each piece adds its pairs of decisions to a tally of its own, and the tallies merge. The
+     * merged report is the one {@link #compare} gives on the whole corpus, whatever the pieces.
+     * Serializable, so that a distributed job can ship it.
+     */
+    public static final class Tally implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private long compared;
+        private long unchanged;
+        private final TreeMap<String, Acc> transitions = new TreeMap<>();
+        private final TreeMap<String, Acc> appeared = new TreeMap<>();
+        private final TreeMap<String, Acc> disappeared = new TreeMap<>();
+        private final Acc loosened = new Acc();
+
+        /**
+         * @param index          the request's index in the corpus (its line number, say)
+         * @param a              its decision under the rule base in use
+         * @param b              its decision under the rule base proposed
+         * @param protectsAChild whether a decision of the rule base in use protects a child
+         * @return this tally
+         */
+        public Tally add(long index, Decision a, Decision b, Predicate<Decision> protectsAChild) {
+            compared++;
             if (a.sameAs(b)) {
                 unchanged++;
-                continue;
+                return this;
             }
             if (a.outcome() != b.outcome()) {
-                transitions.computeIfAbsent(a.outcome() + " -> " + b.outcome(), k -> new ArrayList<>()).add(i);
+                transitions.computeIfAbsent(a.outcome() + " -> " + b.outcome(), k -> new Acc()).add(index);
                 if (b.outcome().compareTo(a.outcome()) < 0 && protectsAChild.test(a)) {
-                    loosened.add(i);
+                    loosened.add(index);
                 }
             }
             Set<String> ra = rules(a);
             Set<String> rb = rules(b);
             for (String r : rb) {
                 if (!ra.contains(r)) {
-                    appeared.computeIfAbsent(r, k -> new ArrayList<>()).add(i);
+                    appeared.computeIfAbsent(r, k -> new Acc()).add(index);
                 }
             }
             for (String r : ra) {
                 if (!rb.contains(r)) {
-                    disappeared.computeIfAbsent(r, k -> new ArrayList<>()).add(i);
+                    disappeared.computeIfAbsent(r, k -> new Acc()).add(index);
                 }
             }
+            return this;
         }
-        return new Report(corpus.size(), unchanged, groups(transitions), groups(appeared), groups(disappeared), loosened.size(),
-                List.copyOf(loosened.subList(0, Math.min(EXAMPLES, loosened.size()))));
+
+        /**
+         * @param other another tally, of other requests
+         * @return this tally, holding both
+         */
+        public Tally merge(Tally other) {
+            compared += other.compared;
+            unchanged += other.unchanged;
+            merge(transitions, other.transitions);
+            merge(appeared, other.appeared);
+            merge(disappeared, other.disappeared);
+            loosened.merge(other.loosened);
+            return this;
+        }
+
+        private static void merge(Map<String, Acc> into, Map<String, Acc> from) {
+            from.forEach((k, v) -> into.computeIfAbsent(k, x -> new Acc()).merge(v));
+        }
+
+        /** @return the report so far */
+        public Report report() {
+            return new Report(compared, unchanged, groups(transitions), groups(appeared), groups(disappeared), loosened.count,
+                    List.copyOf(loosened.examples));
+        }
+
+        private static Map<String, Group> groups(Map<String, Acc> m) {
+            Map<String, Group> out = new TreeMap<>();
+            m.forEach((k, v) -> out.put(k, new Group(v.count, List.copyOf(v.examples))));
+            return out;
+        }
+    }
+
+    /** A count and the smallest indexes counted, so that merging in any order gives the same examples. */
+    private static final class Acc implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long count;
+        final TreeSet<Long> examples = new TreeSet<>();
+
+        void add(long index) {
+            count++;
+            keep(index);
+        }
+
+        void merge(Acc other) {
+            count += other.count;
+            other.examples.forEach(this::keep);
+        }
+
+        private void keep(long index) {
+            examples.add(index);
+            if (examples.size() > EXAMPLES) {
+                examples.pollLast();
+            }
+        }
     }
 
     private static Set<String> rules(Decision d) {
         Set<String> out = new TreeSet<>();
         d.findings().forEach(f -> out.add(f.rule()));
         d.obligations().forEach(o -> out.add(o.rule()));
-        return out;
-    }
-
-    private static Map<String, Group> groups(Map<String, List<Integer>> m) {
-        Map<String, Group> out = new TreeMap<>();
-        m.forEach((k, v) -> out.put(k, new Group(v.size(), List.copyOf(v.subList(0, Math.min(EXAMPLES, v.size()))))));
         return out;
     }
 }

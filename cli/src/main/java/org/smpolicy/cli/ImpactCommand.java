@@ -108,7 +108,7 @@ final class ImpactCommand implements Callable<Integer> {
             n.set("rulesDisappeared", groups(mapper, r.rulesDisappeared(), where));
             n.put("childProtectionLoosened", r.childProtectionLoosened());
             ArrayNode ex = n.putArray("loosenedExamples");
-            r.loosenedExamples().forEach(i -> ex.add(where.get(i)));
+            r.loosenedExamples().forEach(i -> ex.add(where.get(Math.toIntExact(i))));
             out.println(n);
         } else {
             out.println("compared " + r.compared() + " requests under " + from + " and " + to + ": " + r.unchanged() + " unchanged, "
@@ -117,7 +117,7 @@ final class ImpactCommand implements Callable<Integer> {
             section(out, "rules that now fire", r.rulesAppeared(), where);
             section(out, "rules that no longer fire", r.rulesDisappeared(), where);
             out.println("decisions protecting a child that became more permissive: " + r.childProtectionLoosened()
-                    + (r.loosenedExamples().isEmpty() ? "" : "  e.g. " + String.join(", ", r.loosenedExamples().stream().map(where::get).toList())));
+                    + (r.loosenedExamples().isEmpty() ? "" : "  e.g. " + String.join(", ", r.loosenedExamples().stream().map(i -> where.get(Math.toIntExact(i))).toList())));
         }
         return r.childProtectionLoosened() > 0 ? Main.PROBLEMS : Main.OK;
     }
@@ -133,7 +133,7 @@ final class ImpactCommand implements Callable<Integer> {
     private static void section(PrintWriter out, String title, Map<String, PolicyImpact.Group> groups, List<String> where) {
         out.println(title + ":" + (groups.isEmpty() ? " none" : ""));
         groups.forEach((k, g) -> out.printf("  %-55s %6d  e.g. %s%n", k, g.count(),
-                String.join(", ", g.examples().stream().map(where::get).toList())));
+                String.join(", ", g.examples().stream().map(i -> where.get(Math.toIntExact(i))).toList())));
     }
 
     private static ObjectNode groups(ObjectMapper mapper, Map<String, PolicyImpact.Group> groups, List<String> where) {
@@ -142,7 +142,7 @@ final class ImpactCommand implements Callable<Integer> {
             ObjectNode e = n.putObject(k);
             e.put("count", g.count());
             ArrayNode ex = e.putArray("examples");
-            g.examples().forEach(i -> ex.add(where.get(i)));
+            g.examples().forEach(i -> ex.add(where.get(Math.toIntExact(i))));
         });
         return n;
     }
