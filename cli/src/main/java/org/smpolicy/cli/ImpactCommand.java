@@ -2,8 +2,6 @@ package org.smpolicy.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -98,18 +96,7 @@ final class ImpactCommand implements Callable<Integer> {
         Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(ImpactCommand.class.getClassLoader());
         PolicyImpact.Report r = PolicyImpact.compare(a, b, requests, at, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
         if (format == ClausesCommand.Format.json) {
-            ObjectNode n = mapper.createObjectNode();
-            n.put("from", from);
-            n.put("to", to);
-            n.put("compared", r.compared());
-            n.put("unchanged", r.unchanged());
-            n.set("transitions", groups(mapper, r.transitions(), where));
-            n.set("rulesAppeared", groups(mapper, r.rulesAppeared(), where));
-            n.set("rulesDisappeared", groups(mapper, r.rulesDisappeared(), where));
-            n.put("childProtectionLoosened", r.childProtectionLoosened());
-            ArrayNode ex = n.putArray("loosenedExamples");
-            r.loosenedExamples().forEach(i -> ex.add(where.get(Math.toIntExact(i))));
-            out.println(n);
+            out.println(json.writeImpact(r, from, to, i -> where.get(Math.toIntExact(i))));
         } else {
             out.println("compared " + r.compared() + " requests under " + from + " and " + to + ": " + r.unchanged() + " unchanged, "
                     + (r.compared() - r.unchanged()) + " changed");
@@ -134,16 +121,5 @@ final class ImpactCommand implements Callable<Integer> {
         out.println(title + ":" + (groups.isEmpty() ? " none" : ""));
         groups.forEach((k, g) -> out.printf("  %-55s %6d  e.g. %s%n", k, g.count(),
                 String.join(", ", g.examples().stream().map(i -> where.get(Math.toIntExact(i))).toList())));
-    }
-
-    private static ObjectNode groups(ObjectMapper mapper, Map<String, PolicyImpact.Group> groups, List<String> where) {
-        ObjectNode n = mapper.createObjectNode();
-        groups.forEach((k, g) -> {
-            ObjectNode e = n.putObject(k);
-            e.put("count", g.count());
-            ArrayNode ex = e.putArray("examples");
-            g.examples().forEach(i -> ex.add(where.get(Math.toIntExact(i))));
-        });
-        return n;
     }
 }

@@ -262,6 +262,41 @@ public final class JsonCodec {
     }
 
     /**
+     * The report of {@code smpolicy impact --format json} and of the Spark job's impact file.
+     *
+     * @param report what changes
+     * @param from   the rule base in use, as named to the user
+     * @param to     the rule base proposed
+     * @param where  names an example by its index (a file and line, or a line number)
+     * @return the JSON text, one line
+     */
+    public String writeImpact(org.smpolicy.PolicyImpact.Report report, String from, String to, java.util.function.LongFunction<String> where) {
+        ObjectNode n = mapper.createObjectNode();
+        n.put("from", from);
+        n.put("to", to);
+        n.put("compared", report.compared());
+        n.put("unchanged", report.unchanged());
+        n.set("transitions", groups(report.transitions(), where));
+        n.set("rulesAppeared", groups(report.rulesAppeared(), where));
+        n.set("rulesDisappeared", groups(report.rulesDisappeared(), where));
+        n.put("childProtectionLoosened", report.childProtectionLoosened());
+        com.fasterxml.jackson.databind.node.ArrayNode ex = n.putArray("loosenedExamples");
+        report.loosenedExamples().forEach(i -> ex.add(where.apply(i)));
+        return n.toString();
+    }
+
+    private ObjectNode groups(java.util.Map<String, org.smpolicy.PolicyImpact.Group> groups, java.util.function.LongFunction<String> where) {
+        ObjectNode n = mapper.createObjectNode();
+        groups.forEach((k, g) -> {
+            ObjectNode e = n.putObject(k);
+            e.put("count", g.count());
+            com.fasterxml.jackson.databind.node.ArrayNode ex = e.putArray("examples");
+            g.examples().forEach(i -> ex.add(where.apply(i)));
+        });
+        return n;
+    }
+
+    /**
      * Reads a request already parsed as a tree (a line of a decision log, a scenario), with the
      * same strictness and messages as the text reader, without writing it back to text first.
      *

@@ -111,17 +111,41 @@ public final class JsonLinesDecider implements AutoCloseable {
                     continue;
                 }
                 int n = first + i;
-                try {
-                    results.add(new String[] {json.writeDecision(policy.decide(json.readRequest(l))), null});
-                } catch (InvalidRequestException e) {
-                    results.add(new String[] {"{\"line\":" + n + ",\"error\":" + quote(e.getMessage()) + "}", name + ":" + n + ": " + e.getMessage()});
-                } catch (RuntimeException e) {
-                    String m = "cannot decide: " + e.getMessage();
-                    results.add(new String[] {"{\"line\":" + n + ",\"error\":" + quote(m) + "}", name + ":" + n + ": " + m});
-                }
+                Line r = decideLine(policy, json, l, n);
+                results.add(new String[] {r.output(), r.error().map(m -> name + ":" + n + ": " + m).orElse(null)});
             }
             return results;
         });
+    }
+
+    /**
+     * The outcome of one line.
+     *
+     * @param output the decision's JSON, or {@code {"line":N,"error":"..."}} in its place
+     * @param error  what went wrong, when it did
+     */
+    public record Line(String output, java.util.Optional<String> error) {
+    }
+
+    /**
+     * Decides one line as {@code decide --jsonl} does: the one definition of a line's output, for
+     * every way of deciding a corpus (this class, the Spark job).
+     *
+     * @param policy the policy
+     * @param json   the codec
+     * @param line   one request document
+     * @param number its line number, from 1, for the error object
+     * @return the line's output
+     */
+    public static Line decideLine(SocialMediaPolicy policy, JsonCodec json, String line, long number) {
+        try {
+            return new Line(json.writeDecision(policy.decide(json.readRequest(line))), java.util.Optional.empty());
+        } catch (InvalidRequestException e) {
+            return new Line("{\"line\":" + number + ",\"error\":" + quote(e.getMessage()) + "}", java.util.Optional.of(e.getMessage()));
+        } catch (RuntimeException e) {
+            String m = "cannot decide: " + e.getMessage();
+            return new Line("{\"line\":" + number + ",\"error\":" + quote(m) + "}", java.util.Optional.of(m));
+        }
     }
 
     private static void drain(Future<List<String[]>> f, PrintWriter out, PrintWriter err, AtomicInteger failures) throws IOException {

@@ -1,0 +1,298 @@
+package org.smpolicy.spark;
+
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.smpolicy.Decision;
+import org.smpolicy.PolicyException;
+import org.smpolicy.PolicyImpact;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.drl.PolicyInvariants;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.json.JsonLinesDecider;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.profile.ProfileCheck;
+import scala.Tuple2;
+
+/**
+ * Re-decides a corpus of requests on Apache Spark: JSON lines (one request per line, as
+ * {@code smpolicy decide --jsonl} reads them) or Parquet with a {@code request} column (a JSON
+ * string, or a struct written out as JSON). Each executor JVM builds its policy once and decides
+ * every line of its partitions with it; the output directory holds, part file by part file in
+ * input order, exactly the lines {@code decide --jsonl} prints for the same input. With
+ * {@code --impact-to}, each request is also decided under a second rule base and the impact report
+ * (as {@code smpolicy impact --format json}, examples by line number) is written beside them.
+ *
+ * <pre>
+ * java -jar spark/target/smpolicy-spark.jar --master 'local[2]' \
+ *     --input examples/corpus/requests.jsonl --output /tmp/decisions [--profile DIR] [--now T] \
+ *     [--format jsonl|parquet] [--partitions N] [--impact-to DIR|baseline]
+ * </pre>
+ *
+ * <p>Exit codes as the command line's: 0 done, 1 some lines failed (their error objects are in
+ * the output) or a decision protecting a child became more permissive, 2 bad usage or input.
+ */
+public final class RedecideJob {
+
+    /** What the job does, shipped to the executors ({@code impactTo} null when no impact is asked for). */
+    record Job(String input, String output, String format, String profile, Instant now, String master,
+               String impactTo, int partitions) implements Serializable {
+        Optional<String> impact() {
+            return Optional.ofNullable(impactTo);
+        }
+    }
+
+    /** The impact report's file name in the output directory (Hadoop's readers skip names starting with {@code _}). */
+    static final String IMPACT_FILE = "_impact.json";
+
+    private RedecideJob() {
+    }
+
+    /**
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @param args the arguments
+     * @param out  receives the summary
+     * @param err  receives problems, one line each
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Job job;
+        try {
+            job = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("smpolicy-spark: " + e.getMessage());
+            err.println("usage: --input PATH --output DIR [--format jsonl|parquet] [--profile DIR] [--now ISO-INSTANT]"
+                    + " [--master URL] [--partitions N] [--impact-to DIR|baseline]");
+            return 2;
+        }
+        try {
+            // Fail here, on the driver, with the command line's message, before any executor starts.
+            policy(job.profile(), job.now());
+            job.impact().ifPresent(p -> policy(p, job.now()));
+        } catch (PolicyException e) {
+            err.println("smpolicy-spark: " + e.getMessage());
+            return 2;
+        }
+        if (System.getProperty("io.netty.tryReflectionSetAccessible") == null) {
+            System.setProperty("io.netty.tryReflectionSetAccessible", "true");
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("smpolicy-redecide").config("spark.ui.enabled", "false");
+        if (job.master() != null) {
+            builder.master(job.master());
+            if (job.master().startsWith("local")) {
+                // one machine: no need to find a routable address for the driver
+                builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
+            }
+        }
+        SparkSession spark = builder.getOrCreate();
+        try {
+            return run(spark, job, out, err);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    static int run(SparkSession spark, Job job, PrintStream out, PrintStream err) {
+        JavaRDD<Tuple2<String, Long>> lines;
+        try {
+            lines = lines(spark, job);
+        } catch (IllegalArgumentException e) {
+            err.println("smpolicy-spark: " + job.input() + ": " + e.getMessage());
+            return 2;
+        }
+        LongAccumulator failed = spark.sparkContext().longAccumulator("failed lines");
+        LongAccumulator decided = spark.sparkContext().longAccumulator("decided lines");
+        long started = System.nanoTime();
+        lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
+            SocialMediaPolicy policy = policy(job.profile(), job.now());
+            JsonCodec json = JSON;
+            List<String> outputs = new ArrayList<>();
+            while (it.hasNext()) {
+                Tuple2<String, Long> t = it.next();
+                JsonLinesDecider.Line r = JsonLinesDecider.decideLine(policy, json, t._1(), t._2() + 1);
+                outputs.add(r.output());
+                decided.add(1);
+                if (r.error().isPresent()) {
+                    failed.add(1);
+                }
+            }
+            return outputs.iterator();
+        }, true).saveAsTextFile(job.output());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.printf("decided %d lines (%d failed) in %.1f s, %.0f lines/s, %d partitions%n", decided.value(), failed.value(),
+                seconds, decided.value() / Math.max(seconds, 1e-9), lines.getNumPartitions());
+        int code = failed.value() > 0 ? 1 : 0;
+        if (job.impact().isPresent()) {
+            PolicyImpact.Report report = impact(lines, job);
+            String text = JSON.writeImpact(report, job.profile(), job.impactTo(), i -> "line " + (i + 1));
+            try {
+                Files.writeString(Path.of(job.output(), IMPACT_FILE), text + "\n");
+            } catch (java.io.IOException e) {
+                err.println("smpolicy-spark: " + job.output() + ": cannot write " + IMPACT_FILE);
+                return 2;
+            }
+            out.println("impact of " + job.impactTo() + " against " + job.profile() + ": " + (report.compared() - report.unchanged())
+                    + " of " + report.compared() + " decisions change; " + report.childProtectionLoosened()
+                    + " protecting a child become more permissive (" + Path.of(job.output(), IMPACT_FILE) + ")");
+            if (report.childProtectionLoosened() > 0) {
+                code = 1;
+            }
+        }
+        return code;
+    }
+
+    private static PolicyImpact.Report impact(JavaRDD<Tuple2<String, Long>> lines, Job job) {
+        return lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
+            SocialMediaPolicy from = policy(job.profile(), job.now());
+            SocialMediaPolicy to = policy(job.impactTo(), job.now());
+            Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(RedecideJob.class.getClassLoader());
+            PolicyImpact.Tally tally = new PolicyImpact.Tally();
+            while (it.hasNext()) {
+                Tuple2<String, Long> t = it.next();
+                PolicyRequest request;
+                try {
+                    request = JSON.readRequest(t._1());
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                Decision a = from.decide(request, job.now());
+                Decision b = to.decide(request, job.now());
+                tally.add(t._2(), a, b, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
+            }
+            return List.of(tally).iterator();
+        }).reduce(PolicyImpact.Tally::merge).report();
+    }
+
+    /** Non-blank input lines with their index (line number minus one), in input order. */
+    private static JavaRDD<Tuple2<String, Long>> lines(SparkSession spark, Job job) {
+        if (!Files.exists(Path.of(job.input())) && !job.input().contains("://")) {
+            throw new IllegalArgumentException("no such file or directory");
+        }
+        JavaRDD<String> text;
+        if ("parquet".equals(job.format())) {
+            Dataset<Row> rows = spark.read().parquet(job.input());
+            if (!List.of(rows.columns()).contains("request")) {
+                throw new IllegalArgumentException("has no `request` column; columns: " + String.join(", ", rows.columns()));
+            }
+            DataType type = rows.schema().apply("request").dataType();
+            Column request;
+            if (type.equals(DataTypes.StringType)) {
+                request = functions.col("request");
+            } else if (type instanceof StructType) {
+                request = functions.to_json(functions.col("request"));
+            } else {
+                throw new IllegalArgumentException("column `request` must be a JSON string or a struct, found " + type.simpleString());
+            }
+            text = rows.select(request).javaRDD().map(r -> r.isNullAt(0) ? "" : r.getString(0));
+        } else {
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            text = job.partitions() > 0 ? sc.textFile(job.input(), job.partitions()) : sc.textFile(job.input());
+        }
+        JavaRDD<Tuple2<String, Long>> numbered = text.zipWithIndex().filter(t -> !t._1().isBlank()).map(t -> t);
+        return numbered.cache();
+    }
+
+    private static final JsonCodec JSON = JsonCodec.strict();
+    private static final Map<String, SocialMediaPolicy> POLICIES = new ConcurrentHashMap<>();
+
+    /** One policy per executor JVM, per rule base and instant: built by the first task that needs it. */
+    static SocialMediaPolicy policy(String profile, Instant now) {
+        return POLICIES.computeIfAbsent(profile + "@" + now, k -> {
+            SocialMediaPolicy.Builder b = SocialMediaPolicy.builder().clock(Clock.fixed(now, ZoneOffset.UTC));
+            if (!"baseline".equals(profile)) {
+                b.profile(Path.of(profile));
+            }
+            return b.build();
+        });
+    }
+
+    static Job parse(String[] args) {
+        String input = null;
+        String output = null;
+        String format = null;
+        String profile = "baseline";
+        Instant now = null;
+        String master = null;
+        String impactTo = null;
+        int partitions = 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("`" + a + "` needs a value");
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--input" -> input = v;
+                case "--output" -> output = v;
+                case "--format" -> {
+                    if (!v.equals("jsonl") && !v.equals("parquet")) {
+                        throw new IllegalArgumentException("--format `" + v + "`: expected jsonl or parquet");
+                    }
+                    format = v;
+                }
+                case "--profile" -> profile = v;
+                case "--now" -> {
+                    try {
+                        now = Instant.parse(v);
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--now `" + v + "`: expected an ISO-8601 instant, e.g. 2026-11-25T10:00:00Z");
+                    }
+                }
+                case "--master" -> master = v;
+                case "--impact-to" -> impactTo = v;
+                case "--partitions" -> {
+                    try {
+                        partitions = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        partitions = -1;
+                    }
+                    if (partitions < 1 || partitions > 100_000) {
+                        throw new IllegalArgumentException("--partitions `" + v + "`: expected a whole number from 1 to 100000");
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown option `" + a + "`");
+            }
+        }
+        if (input == null || output == null) {
+            throw new IllegalArgumentException("--input and --output are required");
+        }
+        if (!output.contains("://") && Files.exists(Path.of(output))) {
+            throw new IllegalArgumentException(output + ": already exists; the job writes a new directory");
+        }
+        if (format == null) {
+            format = input.endsWith(".parquet") ? "parquet" : "jsonl";
+        }
+        // One instant for every executor: chosen on the driver, not read from each executor's clock.
+        return new Job(input, output, format, profile, now == null ? Instant.now() : now, master, impactTo, partitions);
+    }
+}

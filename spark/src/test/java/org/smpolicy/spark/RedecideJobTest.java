@@ -1,0 +1,173 @@
+package org.smpolicy.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smpolicy.PolicyImpact;
+import org.smpolicy.drl.PolicyInvariants;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.profile.ProfileCheck;
+
+/** The Spark job, in local mode, against {@code smpolicy decide --jsonl} on the same input. */
+class RedecideJobTest {
+
+    static final String NOW = "2026-11-25T10:00:00Z";
+    static final Path CORPUS = Path.of("../examples/corpus/requests.jsonl");
+    static final Path CLI = Path.of("../cli/target/smpolicy.jar");
+    static final Path MERRIOTT = Path.of("../examples/schools/merriott");
+
+    static SparkSession spark;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("test").config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    Run job(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            RedecideJob.Job job;
+            try {
+                job = RedecideJob.parse(args);
+            } catch (IllegalArgumentException x) {
+                return new Run(2, "", x.getMessage());
+            }
+            code = RedecideJob.run(spark, job, o, e);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What {@code smpolicy decide --jsonl} prints, run as a person would run it. */
+    static List<String> cli(Path input, int expectedCode) throws IOException, InterruptedException {
+        assertThat(CLI).as("the command line is built before this module").exists();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI.toString(),
+                "decide", "--jsonl", "--now", NOW, input.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor()).isEqualTo(expectedCode);
+        return lines;
+    }
+
+    static List<String> output(Path dir) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(dir)) {
+            for (Path part : parts.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(part));
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void jsonLinesGiveWhatDecideJsonlPrintsLineForLine() throws Exception {
+        // the corpus, a blank line (41) and two bad lines (101 and the last), spread over three partitions
+        Path input = tmp.resolve("in.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(CORPUS));
+        lines.add(40, "");
+        lines.add(100, "{\"type\":\"tweet\"}");
+        lines.add("{not json");
+        Files.write(input, lines);
+        Path out = tmp.resolve("out");
+        Run r = job("--input", input.toString(), "--output", out.toString(), "--now", NOW, "--partitions", "3");
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.out()).contains("decided " + (lines.size() - 1) + " lines (2 failed)");
+        List<String> expected = cli(input, 1);
+        assertThat(expected).hasSize(lines.size() - 1);
+        assertThat(output(out)).containsExactlyElementsOf(expected);
+        assertThat(output(out)).contains("{\"line\":101,\"error\":\"$.type: unknown request type `tweet`; expected one of "
+                + JsonCodec.requestTypes() + "\"}");
+    }
+
+    @Test
+    void parquetWithARequestColumnGivesTheSame() throws Exception {
+        List<String> lines = Files.readAllLines(CORPUS);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(RowFactory.create((long) i, lines.get(i)));
+        }
+        StructType schema = new StructType().add("id", DataTypes.LongType).add("request", DataTypes.StringType);
+        Dataset<Row> table = spark.createDataFrame(rows, schema).coalesce(1);
+        Path parquet = tmp.resolve("requests.parquet");
+        table.write().parquet(parquet.toString());
+        Path out = tmp.resolve("out");
+        Run r = job("--input", parquet.toString(), "--output", out.toString(), "--now", NOW);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(output(out)).containsExactlyElementsOf(cli(CORPUS, 0));
+    }
+
+    @Test
+    void theImpactReportIsTheOneMachineReport() throws Exception {
+        Path out = tmp.resolve("out");
+        Run r = job("--input", CORPUS.toString(), "--output", out.toString(), "--now", NOW, "--partitions", "4",
+                "--impact-to", MERRIOTT.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonCodec json = JsonCodec.strict();
+        List<PolicyRequest> corpus = new ArrayList<>();
+        for (String line : Files.readAllLines(CORPUS)) {
+            corpus.add(json.readRequest(line));
+        }
+        Instant now = Instant.parse(NOW);
+        Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(getClass().getClassLoader());
+        PolicyImpact.Report expected = PolicyImpact.compare(RedecideJob.policy("baseline", now), RedecideJob.policy(MERRIOTT.toString(), now),
+                corpus, now, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
+        assertThat(expected.compared() - expected.unchanged()).isPositive();
+        assertThat(Files.readString(out.resolve(RedecideJob.IMPACT_FILE)).strip())
+                .isEqualTo(json.writeImpact(expected, "baseline", MERRIOTT.toString(), i -> "line " + (i + 1)));
+        assertThat(r.out()).contains("impact of " + MERRIOTT + " against baseline: " + (expected.compared() - expected.unchanged()));
+    }
+
+    @Test
+    void badUsageIsOneLineAndStartsNothing() {
+        assertThat(job("--input", CORPUS.toString()).err()).isEqualTo("--input and --output are required");
+        assertThat(job("--input", CORPUS.toString(), "--output", tmp.toString()).err()).endsWith(": already exists; the job writes a new directory");
+        assertThat(job("--input", CORPUS.toString(), "--output", "x", "--now", "today").err()).startsWith("--now `today`: expected");
+        Run missing = job("--input", tmp.resolve("nope.jsonl").toString(), "--output", tmp.resolve("o").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.jsonl: no such file or directory");
+    }
+
+    @Test
+    void aBrokenProfileStopsTheJobBeforeSparkStarts() throws IOException {
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("profile.json"), "{\"profileVersion\": 1,\n \"name\": \"B\",\n \"colour\": 1}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = RedecideJob.run(new String[] {"--input", CORPUS.toString(), "--output", tmp.resolve("o").toString(), "--profile",
+                broken.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("profile.json:3: unknown field `colour`");
+    }
+}
