@@ -60,19 +60,46 @@ public final class ClauseIds {
     }
 
     private static int compare(String a, String b) {
-        String[] x = SEGMENT.split(a);
-        String[] y = SEGMENT.split(b);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = Long.compare(rank(x[i], i), rank(y[i], i));
+        if (a.equals(b)) {
+            return 0;
+        }
+        Key x = key(a);
+        Key y = key(b);
+        for (int i = 0; i < Math.min(x.segments.length, y.segments.length); i++) {
+            int c = Long.compare(x.ranks[i], y.ranks[i]);
             if (c == 0) {
-                c = x[i].compareTo(y[i]);
+                c = x.segments[i].compareTo(y.segments[i]);
             }
             if (c != 0) {
                 return c;
             }
         }
-        int c = Integer.compare(x.length, y.length);
+        int c = Integer.compare(x.segments.length, y.segments.length);
         return c != 0 ? c : a.compareTo(b);
+    }
+
+    /** A clause id split and ranked once: every decision sorts its findings by clause. */
+    private record Key(String[] segments, long[] ranks) {
+    }
+
+    // Rules cite a few hundred ids at most; the bound only guards against a caller inventing ids.
+    private static final int MAX_KEYS = 10_000;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Key> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Key key(String id) {
+        Key k = KEYS.get(id);
+        if (k == null) {
+            String[] segments = SEGMENT.split(id);
+            long[] ranks = new long[segments.length];
+            for (int i = 0; i < segments.length; i++) {
+                ranks[i] = rank(segments[i], i);
+            }
+            k = new Key(segments, ranks);
+            if (KEYS.size() < MAX_KEYS) {
+                KEYS.putIfAbsent(id, k);
+            }
+        }
+        return k;
     }
 
     // The document numbers clauses number.letter.roman.number: 12.b.iv, 4.a.ii.4.
