@@ -1,7 +1,5 @@
 package org.smpolicy.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,7 +59,6 @@ final class ImpactCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         JsonCodec json = JsonCodec.strict();
-        ObjectMapper mapper = new ObjectMapper();
         List<PolicyRequest> requests = new ArrayList<>();
         List<String> where = new ArrayList<>();
         for (Path file : corpus) {
@@ -78,13 +75,10 @@ final class ImpactCommand implements Callable<Integer> {
                         continue;
                     }
                     try {
-                        JsonNode node = mapper.readTree(line);
-                        JsonNode request = node != null && node.has("request") && !node.has("type") ? node.get("request") : node;
-                        requests.add(json.readRequest(request));
+                        requests.add(json.readCorpusLine(line));
                         where.add(file.getFileName() + ":" + n);
-                    } catch (IOException | InvalidRequestException e) {
-                        err.println("smpolicy impact: " + file + ":" + n + ": " + (e instanceof InvalidRequestException ire ? ire.getMessage()
-                                : "malformed JSON line"));
+                    } catch (InvalidRequestException e) {
+                        err.println("smpolicy impact: " + file + ":" + n + ": " + e.getMessage());
                         return Main.BAD_INPUT;
                     }
                 }

@@ -45,4 +45,20 @@ class ImpactCommandTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("\"REVIEW -> ALLOW\"").contains("\"childProtectionLoosened\":1");
     }
+
+    @Test
+    void aDecisionLogIsACorpusReadAsStrictlyAsRequests() throws Exception {
+        String contact = "{\"type\":\"contact\",\"channel\":\"PERSONAL_MOBILE\",\"recipientRole\":\"PARENT\"}";
+        Path log = tmp.resolve("decisions.jsonl");
+        Files.writeString(log, "{\"outcome\":\"DENY\",\"request\":" + contact + "}\n");
+        Cli ok = Cli.run("impact", NOW, "--from", "baseline", "--to", "../examples/schools/merriott", log.toString());
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("compared 1 requests");
+        // the same key twice in a logged request: refused with the line, as in a request file
+        Files.writeString(log, "{\"outcome\":\"DENY\",\"request\":" + contact.replace("\"recipientRole\":\"PARENT\"",
+                "\"recipientRole\":\"PARENT\",\"recipientRole\":\"STAFF\"") + "}\n");
+        Cli dup = Cli.run("impact", NOW, "--from", "baseline", "--to", "../examples/schools/merriott", log.toString());
+        assertThat(dup.code()).isEqualTo(2);
+        assertThat(dup.err()).contains("decisions.jsonl:1: ").contains("recipientRole");
+    }
 }

@@ -297,6 +297,37 @@ public final class JsonCodec {
     }
 
     /**
+     * Reads one line of a corpus: a request document, or a line of the decision log written with
+     * its request ({@code {"request": {...}, ...}}), whose request is read. As strict as
+     * {@link #readRequest(String)}, with the same messages for a request line; a log line's problems
+     * are named under {@code $.request}.
+     *
+     * @param line one line
+     * @return the request
+     * @throws InvalidRequestException when the line is neither
+     */
+    public PolicyRequest readCorpusLine(String line) {
+        try {
+            return readRequest(line);
+        } catch (InvalidRequestException e) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (IOException | RuntimeException unreadable) {
+                throw e;
+            }
+            if (node != null && node.isObject() && !node.has("type") && node.has("request")) {
+                try {
+                    return readRequest(node.get("request"));
+                } catch (InvalidRequestException inner) {
+                    throw inner.under("$.request");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
      * Reads a request already parsed as a tree (a line of a decision log, a scenario), with the
      * same strictness and messages as the text reader, without writing it back to text first.
      *

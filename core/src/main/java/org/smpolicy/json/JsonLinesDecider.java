@@ -138,8 +138,23 @@ public final class JsonLinesDecider implements AutoCloseable {
      * @return the line's output
      */
     public static Line decideLine(SocialMediaPolicy policy, JsonCodec json, String line, long number) {
+        return decideLine(policy, json, json::readRequest, line, number);
+    }
+
+    /**
+     * Decides one line read by a reader of one's own (such as {@link JsonCodec#readCorpusLine}).
+     *
+     * @param policy the policy
+     * @param json   the codec that writes the decision
+     * @param reader reads the line's request, throwing {@link InvalidRequestException}
+     * @param line   one line
+     * @param number its line number, from 1, for the error object
+     * @return the line's output
+     */
+    public static Line decideLine(SocialMediaPolicy policy, JsonCodec json, java.util.function.Function<String, org.smpolicy.model.PolicyRequest> reader,
+                                  String line, long number) {
         try {
-            return new Line(json.writeDecision(policy.decide(json.readRequest(line))), java.util.Optional.empty());
+            return new Line(json.writeDecision(policy.decide(reader.apply(line))), java.util.Optional.empty());
         } catch (InvalidRequestException e) {
             return new Line("{\"line\":" + number + ",\"error\":" + quote(e.getMessage()) + "}", java.util.Optional.of(e.getMessage()));
         } catch (RuntimeException e) {

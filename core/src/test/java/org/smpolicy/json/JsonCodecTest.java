@@ -146,6 +146,22 @@ class JsonCodecTest {
     }
 
     @Test
+    void aCorpusLineIsARequestOrALoggedRequestReadAsStrictly() {
+        String contact = "{\"type\":\"contact\",\"channel\":\"OFFICIAL_EMAIL\",\"recipientRole\":\"PARENT\"}";
+        assertThat(json.readCorpusLine(contact)).isEqualTo(json.readRequest(contact));
+        String logged = "{\"at\":\"2026-11-25T10:00:00Z\",\"outcome\":\"ALLOW\",\"request\":" + contact + "}";
+        assertThat(json.readCorpusLine(logged)).isEqualTo(json.readRequest(contact));
+        // a duplicate key inside a logged request is refused, as in a request line
+        assertThatThrownBy(() -> json.readCorpusLine(logged.replace("\"recipientRole\":\"PARENT\"",
+                "\"recipientRole\":\"PARENT\",\"recipientRole\":\"STAFF\"")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("recipientRole");
+        assertThatThrownBy(() -> json.readCorpusLine(logged.replace("OFFICIAL_EMAIL", "FAX")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("$.request.channel: unknown value `FAX`");
+        // a request line keeps the request reader's own message
+        assertThatThrownBy(() -> json.readCorpusLine("{\"type\":\"tweet\"}")).hasMessage(error("{\"type\":\"tweet\"}").getMessage());
+    }
+
+    @Test
     void oversizedDocumentIsRejectedBeforeParsing() {
         JsonCodec small = JsonCodec.of(new JsonLimits(100, 8, 50));
         assertThatThrownBy(() -> small.readRequest("{\"type\":\"contact\",\"x\":\"" + "a".repeat(200) + "\"}"))

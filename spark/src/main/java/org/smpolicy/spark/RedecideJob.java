@@ -38,7 +38,8 @@ import scala.Tuple2;
 
 /**
  * Re-decides a corpus of requests on Apache Spark: JSON lines (one request per line, as
- * {@code smpolicy decide --jsonl} reads them) or Parquet with a {@code request} column (a JSON
+ * {@code smpolicy decide --jsonl} reads them, or the decision log written with requests, whose
+ * lines are read as their request, as {@code smpolicy impact} does) or Parquet with a {@code request} column (a JSON
  * string, or a struct written out as JSON). Each executor JVM builds its policy once and decides
  * every line of its partitions with it; the output directory holds, part file by part file in
  * input order, exactly the lines {@code decide --jsonl} prints for the same input. With
@@ -139,7 +140,7 @@ public final class RedecideJob {
             List<String> outputs = new ArrayList<>();
             while (it.hasNext()) {
                 Tuple2<String, Long> t = it.next();
-                JsonLinesDecider.Line r = JsonLinesDecider.decideLine(policy, json, t._1(), t._2() + 1);
+                JsonLinesDecider.Line r = JsonLinesDecider.decideLine(policy, json, json::readCorpusLine, t._1(), t._2() + 1);
                 outputs.add(r.output());
                 decided.add(1);
                 if (r.error().isPresent()) {
@@ -181,7 +182,7 @@ public final class RedecideJob {
                 Tuple2<String, Long> t = it.next();
                 PolicyRequest request;
                 try {
-                    request = JSON.readRequest(t._1());
+                    request = JSON.readCorpusLine(t._1());
                 } catch (RuntimeException e) {
                     continue;
                 }

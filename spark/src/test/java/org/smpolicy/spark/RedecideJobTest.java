@@ -113,6 +113,19 @@ class RedecideJobTest {
     }
 
     @Test
+    void aDecisionLogWithRequestsIsReDecidedAsItsRequests() throws Exception {
+        List<String> requests = Files.readAllLines(CORPUS).subList(0, 40);
+        Path plain = tmp.resolve("plain.jsonl");
+        Files.write(plain, requests);
+        Path log = tmp.resolve("log.jsonl");
+        Files.write(log, requests.stream().map(r -> "{\"outcome\":\"ALLOW\",\"request\":" + r + "}").toList());
+        Path out = tmp.resolve("out");
+        Run r = job("--input", log.toString(), "--output", out.toString(), "--now", NOW);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(output(out)).containsExactlyElementsOf(cli(plain, 0));
+    }
+
+    @Test
     void parquetWithARequestColumnGivesTheSame() throws Exception {
         List<String> lines = Files.readAllLines(CORPUS);
         List<Row> rows = new ArrayList<>();
