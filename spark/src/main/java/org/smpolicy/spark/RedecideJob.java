@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -131,23 +130,46 @@ public final class RedecideJob {
             err.println("smpolicy-spark: " + job.input() + ": " + e.getMessage());
             return 2;
         }
+        try {
+            return decide(spark, job, lines, out, err);
+        } catch (Exception e) {
+            // Scala code throws checked exceptions (Hadoop's FileAlreadyExistsException) undeclared;
+            // Spark and Hadoop wrap the cause several times; the innermost message says what happened.
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            err.println("smpolicy-spark: the job failed: " + root.getClass().getSimpleName() + ": "
+                    + String.valueOf(root.getMessage()).lines().findFirst().orElse(""));
+            return 2;
+        }
+    }
+
+    private static int decide(SparkSession spark, Job job, JavaRDD<Tuple2<String, Long>> lines, PrintStream out, PrintStream err) {
         LongAccumulator failed = spark.sparkContext().longAccumulator("failed lines");
         LongAccumulator decided = spark.sparkContext().longAccumulator("decided lines");
         long started = System.nanoTime();
+        // Lazily, line by line: a partition's decisions are never all held in memory. The counters
+        // are for the summary (a retried task may count twice); the output itself is exact.
         lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
             SocialMediaPolicy policy = policy(job.profile(), job.now());
-            JsonCodec json = JSON;
-            List<String> outputs = new ArrayList<>();
-            while (it.hasNext()) {
-                Tuple2<String, Long> t = it.next();
-                JsonLinesDecider.Line r = JsonLinesDecider.decideLine(policy, json, json::readCorpusLine, t._1(), t._2() + 1);
-                outputs.add(r.output());
-                decided.add(1);
-                if (r.error().isPresent()) {
-                    failed.add(1);
+            return new Iterator<String>() {
+                @Override
+                public boolean hasNext() {
+                    return it.hasNext();
                 }
-            }
-            return outputs.iterator();
+
+                @Override
+                public String next() {
+                    Tuple2<String, Long> t = it.next();
+                    JsonLinesDecider.Line r = JsonLinesDecider.decideLine(policy, JSON, JSON::readCorpusLine, t._1(), t._2() + 1);
+                    decided.add(1);
+                    if (r.error().isPresent()) {
+                        failed.add(1);
+                    }
+                    return r.output();
+                }
+            };
         }, true).saveAsTextFile(job.output());
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("decided %d lines (%d failed) in %.1f s, %.0f lines/s, %d partitions%n", decided.value(), failed.value(),
@@ -156,15 +178,16 @@ public final class RedecideJob {
         if (job.impact().isPresent()) {
             PolicyImpact.Report report = impact(lines, job);
             String text = JSON.writeImpact(report, job.profile(), job.impactTo(), i -> "line " + (i + 1));
-            try {
-                Files.writeString(Path.of(job.output(), IMPACT_FILE), text + "\n");
+            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(job.output(), IMPACT_FILE);
+            try (java.io.OutputStream o = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).create(file, true)) {
+                o.write((text + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (java.io.IOException e) {
                 err.println("smpolicy-spark: " + job.output() + ": cannot write " + IMPACT_FILE);
                 return 2;
             }
             out.println("impact of " + job.impactTo() + " against " + job.profile() + ": " + (report.compared() - report.unchanged())
                     + " of " + report.compared() + " decisions change; " + report.childProtectionLoosened()
-                    + " protecting a child become more permissive (" + Path.of(job.output(), IMPACT_FILE) + ")");
+                    + " protecting a child become more permissive (" + file + ")");
             if (report.childProtectionLoosened() > 0) {
                 code = 1;
             }
@@ -196,8 +219,18 @@ public final class RedecideJob {
 
     /** Non-blank input lines with their index (line number minus one), in input order. */
     private static JavaRDD<Tuple2<String, Long>> lines(SparkSession spark, Job job) {
-        if (!Files.exists(Path.of(job.input())) && !job.input().contains("://")) {
-            throw new IllegalArgumentException("no such file or directory");
+        // Through Hadoop's file systems, as Spark reads it: a local path, hdfs://, s3a://, a glob, a comma-separated list.
+        for (String part : job.input().split(",")) {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(part);
+            org.apache.hadoop.fs.FileStatus[] found;
+            try {
+                found = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+            if (found == null || found.length == 0) {
+                throw new IllegalArgumentException((part.equals(job.input()) ? "" : part + ": ") + "no such file or directory");
+            }
         }
         JavaRDD<String> text;
         if ("parquet".equals(job.format())) {

@@ -171,6 +171,11 @@ class RedecideJobTest {
         Run missing = job("--input", tmp.resolve("nope.jsonl").toString(), "--output", tmp.resolve("o").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.jsonl: no such file or directory");
+        // an existing output named by URI passes the driver's local check; Spark's refusal is one line
+        Run exists = job("--input", CORPUS.toString(), "--output", tmp.toUri().toString());
+        assertThat(exists.code()).isEqualTo(2);
+        assertThat(exists.err().strip()).startsWith("smpolicy-spark: the job failed: FileAlreadyExistsException: ")
+                .doesNotContain("\n").doesNotContain("\tat ");
     }
 
     @Test
