@@ -118,11 +118,12 @@ final class DecisionJson {
                             @JsonSerialize(using = Zoned.class) @JsonDeserialize(using = Timestamp.class) Instant validUntil,
                             Outcome outcomeThen) {
         DecisionDocument {
+            // decisions written before they carried their zone were written in England's
+            zone = zone == null ? org.smpolicy.calendar.WorkingCalendar.ENGLAND : zone;
             required(outcome, "outcome");
             required(requestType, "requestType");
             required(policyVersion, "policyVersion");
             required(profile, "profile");
-            required(zone, "zone");
             required(findings, "findings");
             required(obligations, "obligations");
             if ((validUntil == null) != (outcomeThen == null)) {

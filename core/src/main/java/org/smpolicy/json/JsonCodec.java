@@ -310,10 +310,14 @@ public final class JsonCodec {
         try {
             return readRequest(line);
         } catch (InvalidRequestException e) {
+            // A log line holds the decision too: it may be longer than a request may be, within reason.
+            if (line.length() > 8L * limits.maxDocumentBytes()) {
+                throw e;
+            }
             JsonNode node;
             try {
-                node = mapper.readTree(line);
-            } catch (IOException | RuntimeException unreadable) {
+                node = JsonDocument.parse(line, "line", limits).root();
+            } catch (JsonDocument.MalformedException unreadable) {
                 throw e;
             }
             if (node != null && node.isObject() && !node.has("type") && node.has("request")) {

@@ -118,7 +118,7 @@ public final class JsonDocument {
         } catch (JsonProcessingException e) {
             String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
                     ? "duplicate key" : e.getOriginalMessage() != null && e.getOriginalMessage().contains("exceeds the maximum")
-                    ? "over a limit of nesting depth or string length" : "malformed JSON";
+                    ? "over a limit of nesting depth, string or number length" : "malformed JSON";
             throw malformed(where, e.getLocation(), what);
         } catch (IOException e) {
             throw new MalformedException(where, 1, 0, "cannot be read");
@@ -225,17 +225,40 @@ public final class JsonDocument {
     }
 
     /**
-     * @param path a JSON path such as {@code $.images[0].people[1].role} (names without dots)
+     * @param path a JSON path such as {@code $.images[0].people[1].role}, with {@code ['a.b']} for a
+     *             key that is not a plain name
      * @return the JSON Pointer to the same value, {@code /images/0/people/1/role}
      */
     public static String pointer(String path) {
         StringBuilder out = new StringBuilder();
-        String rest = path.startsWith("$") ? path.substring(1) : path;
-        for (String step : rest.split("(?=[.\\[])")) {
-            if (step.startsWith(".")) {
-                out.append('/').append(escape(step.substring(1)));
-            } else if (step.startsWith("[") && step.endsWith("]")) {
-                out.append('/').append(step, 1, step.length() - 1);
+        int i = path.startsWith("$") ? 1 : 0;
+        while (i < path.length()) {
+            char c = path.charAt(i);
+            if (c == '.') {
+                int end = i + 1;
+                while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+                    end++;
+                }
+                out.append('/').append(escape(path.substring(i + 1, end)));
+                i = end;
+            } else if (c == '[' && i + 1 < path.length() && path.charAt(i + 1) == '\'') {
+                StringBuilder key = new StringBuilder();
+                int j = i + 2;
+                while (j < path.length() && path.charAt(j) != '\'') {
+                    if (path.charAt(j) == '\\' && j + 1 < path.length()) {
+                        j++;
+                    }
+                    key.append(path.charAt(j++));
+                }
+                out.append('/').append(escape(key.toString()));
+                i = Math.min(path.length(), j + 2);
+            } else if (c == '[') {
+                int end = path.indexOf(']', i);
+                end = end < 0 ? path.length() : end;
+                out.append('/').append(path, i + 1, end);
+                i = end + 1;
+            } else {
+                i++;
             }
         }
         return out.toString();

@@ -109,7 +109,7 @@ final class JsonErrors {
         if (e instanceof StreamConstraintsException sc) {
             return new InvalidRequestException("$", "over a limit: " + clean(firstLine(sc.getOriginalMessage())) + at(sc.getLocation()));
         }
-        return new InvalidRequestException("$", "malformed JSON" + at(e.getLocation()) + ": " + clean(firstLine(e.getOriginalMessage())));
+        return new InvalidRequestException("$", "malformed JSON" + at(e.getLocation()) + ": " + quoted(clean(firstLine(e.getOriginalMessage()))));
     }
 
     private static String simple(Class<?> type) {
@@ -153,15 +153,33 @@ final class JsonErrors {
                 .replace("`boolean`", "boolean").strip();
     }
 
+    /**
+     * Jackson quotes the offending text in single quotes ({@code Unrecognized token 'Jane'}): in
+     * backticks instead, like every other value in a message, so that {@link InvalidRequestException#withoutValues()}
+     * removes it before a service answers a client.
+     */
+    private static String quoted(String s) {
+        return s.replaceAll("'([^']*)'", "`$1`");
+    }
+
+    /**
+     * @param refs where Jackson was
+     * @return the JSON path: {@code .name} for a plain name, {@code ['na.me']} for any other key
+     *         (so that {@link JsonDocument#pointer(String)} finds the same value again)
+     */
     static String path(List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder("$");
         for (JsonMappingException.Reference r : refs) {
             if (r.getIndex() >= 0) {
                 sb.append('[').append(r.getIndex()).append(']');
             } else if (r.getFieldName() != null) {
-                sb.append('.').append(r.getFieldName());
+                sb.append(step(r.getFieldName()));
             }
         }
         return sb.toString();
+    }
+
+    static String step(String name) {
+        return name.matches("[A-Za-z0-9_-]+") ? "." + name : "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
     }
 }

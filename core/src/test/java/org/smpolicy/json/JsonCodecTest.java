@@ -162,6 +162,38 @@ class JsonCodecTest {
     }
 
     @Test
+    void malformedJsonQuotesTheOffendingTextInBackticksSoAServiceCanDropIt() {
+        InvalidRequestException e = error("{\"type\":\"publish\",\"caption\": Jane Smith}");
+        assertThat(e.getMessage()).startsWith("$: malformed JSON at line 1").contains("`Jane`");
+        assertThat(e.withoutValues()).doesNotContain("Jane");
+    }
+
+    @Test
+    void anOddKeyIsNamedSoThatItsLineIsFound() {
+        InvalidRequestException e = error("{\"type\":\"contact\",\n\"channel\":\"OFFICIAL_EMAIL\",\n\"recipientRole\":\"PARENT\",\n\"chan.nel\":1}");
+        assertThat(e.path()).isEqualTo("$['chan.nel']");
+        assertThat(e.line()).hasValue(4);
+    }
+
+    @Test
+    void aDecisionWrittenBeforeDecisionsCarriedTheirZoneIsReadInEngland() {
+        String old = json.writeDecision(new Decision(Outcome.ALLOW, List.of(), List.of(), "publish", "v", "baseline"))
+                .replace("\"zone\":\"Europe/London\",", "");
+        assertThat(old).doesNotContain("zone");
+        assertThat(json.readDecision(old).zone()).isEqualTo(org.smpolicy.calendar.WorkingCalendar.ENGLAND);
+    }
+
+    @Test
+    void aLogLineMayBeLongerThanARequestMayBe() {
+        JsonCodec small = JsonCodec.of(new JsonLimits(200, 16, 1000));
+        String contact = "{\"type\":\"contact\",\"channel\":\"OFFICIAL_EMAIL\",\"recipientRole\":\"PARENT\"}";
+        String logged = "{\"decision\":\"" + "x".repeat(300) + "\",\"request\":" + contact + "}";
+        assertThat(small.readCorpusLine(logged)).isEqualTo(small.readRequest(contact));
+        assertThatThrownBy(() -> small.readCorpusLine(contact.replace("PARENT\"", "PARENT\",\"x\":\"" + "y".repeat(300) + "\"")))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("larger than the limit of 200 bytes");
+    }
+
+    @Test
     void oversizedDocumentIsRejectedBeforeParsing() {
         JsonCodec small = JsonCodec.of(new JsonLimits(100, 8, 50));
         assertThatThrownBy(() -> small.readRequest("{\"type\":\"contact\",\"x\":\"" + "a".repeat(200) + "\"}"))

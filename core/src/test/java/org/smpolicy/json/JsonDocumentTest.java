@@ -39,6 +39,9 @@ class JsonDocumentTest {
         assertThat(JsonDocument.pointer("$")).isEmpty();
         assertThat(JsonDocument.pointer("$.images[0].people[12].role")).isEqualTo("/images/0/people/12/role");
         assertThat(JsonDocument.escape("a/b~c")).isEqualTo("a~1b~0c");
+        // keys that are not plain names: bracketed and quoted, as the request reader writes them
+        assertThat(JsonDocument.pointer("$['images.0'][2]['it\\'s']")).isEqualTo("/images.0/2/it's");
+        assertThat(JsonDocument.pointer("$.x['a/b'].y")).isEqualTo("/x/a~1b/y");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +57,65 @@ import scala.Tuple2;
  */
 public final class RedecideJob {
 
-    /** What the job does, shipped to the executors ({@code impactTo} null when no impact is asked for). */
+    /**
+     * What the job does, shipped to the executors ({@code impactTo} null when no impact is asked
+     * for). {@code profile} and {@code impactTo} name the rule bases as the user gave them (a
+     * directory on the driver, or {@code baseline}); their files travel in {@code profileFiles} and
+     * {@code impactFiles}, because an executor on another machine has no such directory.
+     */
     record Job(String input, String output, String format, String profile, Instant now, String master,
-               String impactTo, int partitions) implements Serializable {
+               String impactTo, int partitions, ShippedProfile profileFiles, ShippedProfile impactFiles) implements Serializable {
         Optional<String> impact() {
             return Optional.ofNullable(impactTo);
+        }
+
+        /** @return this job with the profiles' files read on the driver */
+        Job shipped() throws java.io.IOException {
+            return new Job(input, output, format, profile, now, master, impactTo, partitions, ShippedProfile.read(profile),
+                    impactTo == null ? null : ShippedProfile.read(impactTo));
+        }
+    }
+
+    /**
+     * A school profile's files, read on the driver and written to a directory of its own on each
+     * executor JVM that needs it: {@code profile.json}, the overlays and any holiday feed.
+     *
+     * @param label the profile as the user named it
+     * @param files file name to content; empty for the baseline
+     */
+    record ShippedProfile(String label, java.util.TreeMap<String, byte[]> files) implements Serializable {
+        /** Most bytes shipped: a profile is at most 1 MiB of files the library reads. */
+        static final long MAX_BYTES = 2L * 1024 * 1024;
+
+        static ShippedProfile read(String profile) throws java.io.IOException {
+            java.util.TreeMap<String, byte[]> files = new java.util.TreeMap<>();
+            if (!"baseline".equals(profile)) {
+                long total = 0;
+                try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(java.nio.file.Path.of(profile))) {
+                    for (java.nio.file.Path f : list.sorted().toList()) {
+                        String name = f.getFileName().toString();
+                        if ((name.endsWith(".json") || name.endsWith(".drl"))
+                                && java.nio.file.Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            byte[] bytes = java.nio.file.Files.readAllBytes(f);
+                            total += bytes.length;
+                            if (total > MAX_BYTES) {
+                                throw new java.io.IOException(profile + ": more than " + MAX_BYTES + " bytes of profile files");
+                            }
+                            files.put(name, bytes);
+                        }
+                    }
+                }
+            }
+            return new ShippedProfile(profile, files);
+        }
+
+        String key(Instant now) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            files.forEach((k, v) -> {
+                crc.update(k.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                crc.update(v);
+            });
+            return label + "#" + files.size() + "#" + crc.getValue() + "@" + now;
         }
     }
 
@@ -86,21 +141,26 @@ public final class RedecideJob {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Job job;
+        Job parsed;
         try {
-            job = parse(args);
+            parsed = parse(args);
         } catch (IllegalArgumentException e) {
             err.println("smpolicy-spark: " + e.getMessage());
             err.println("usage: --input PATH --output DIR [--format jsonl|parquet] [--profile DIR] [--now ISO-INSTANT]"
                     + " [--master URL] [--partitions N] [--impact-to DIR|baseline]");
             return 2;
         }
+        Job job;
         try {
             // Fail here, on the driver, with the command line's message, before any executor starts.
-            policy(job.profile(), job.now());
-            job.impact().ifPresent(p -> policy(p, job.now()));
+            policy(parsed.profile(), parsed.now());
+            parsed.impact().ifPresent(p -> policy(p, parsed.now()));
+            job = parsed.shipped();
         } catch (PolicyException e) {
             err.println("smpolicy-spark: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("smpolicy-spark: " + parsed.profile() + ": cannot be read (" + e.getMessage() + ")");
             return 2;
         }
         if (System.getProperty("io.netty.tryReflectionSetAccessible") == null) {
@@ -123,15 +183,11 @@ public final class RedecideJob {
     }
 
     static int run(SparkSession spark, Job job, PrintStream out, PrintStream err) {
-        JavaRDD<Tuple2<String, Long>> lines;
         try {
-            lines = lines(spark, job);
+            return decide(spark, job.profileFiles() == null ? job.shipped() : job, out, err);
         } catch (IllegalArgumentException e) {
-            err.println("smpolicy-spark: " + job.input() + ": " + e.getMessage());
+            err.println("smpolicy-spark: " + e.getMessage());
             return 2;
-        }
-        try {
-            return decide(spark, job, lines, out, err);
         } catch (Exception e) {
             // Scala code throws checked exceptions (Hadoop's FileAlreadyExistsException) undeclared;
             // Spark and Hadoop wrap the cause several times; the innermost message says what happened.
@@ -145,14 +201,15 @@ public final class RedecideJob {
         }
     }
 
-    private static int decide(SparkSession spark, Job job, JavaRDD<Tuple2<String, Long>> lines, PrintStream out, PrintStream err) {
+    private static int decide(SparkSession spark, Job job, PrintStream out, PrintStream err) {
+        JavaRDD<Tuple2<String, Long>> lines = lines(spark, job);
         LongAccumulator failed = spark.sparkContext().longAccumulator("failed lines");
         LongAccumulator decided = spark.sparkContext().longAccumulator("decided lines");
         long started = System.nanoTime();
         // Lazily, line by line: a partition's decisions are never all held in memory. The counters
         // are for the summary (a retried task may count twice); the output itself is exact.
         lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
-            SocialMediaPolicy policy = policy(job.profile(), job.now());
+            SocialMediaPolicy policy = policy(job.profileFiles(), job.now());
             return new Iterator<String>() {
                 @Override
                 public boolean hasNext() {
@@ -197,8 +254,8 @@ public final class RedecideJob {
 
     private static PolicyImpact.Report impact(JavaRDD<Tuple2<String, Long>> lines, Job job) {
         return lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
-            SocialMediaPolicy from = policy(job.profile(), job.now());
-            SocialMediaPolicy to = policy(job.impactTo(), job.now());
+            SocialMediaPolicy from = policy(job.profileFiles(), job.now());
+            SocialMediaPolicy to = policy(job.impactFiles(), job.now());
             Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(RedecideJob.class.getClassLoader());
             PolicyImpact.Tally tally = new PolicyImpact.Tally();
             while (it.hasNext()) {
@@ -214,22 +271,30 @@ public final class RedecideJob {
                 tally.add(t._2(), a, b, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
             }
             return List.of(tally).iterator();
-        }).reduce(PolicyImpact.Tally::merge).report();
+        }).fold(new PolicyImpact.Tally(), PolicyImpact.Tally::merge).report();
     }
 
     /** Non-blank input lines with their index (line number minus one), in input order. */
     private static JavaRDD<Tuple2<String, Long>> lines(SparkSession spark, Job job) {
         // Through Hadoop's file systems, as Spark reads it: a local path, hdfs://, s3a://, a glob, a comma-separated list.
-        for (String part : job.input().split(",")) {
+        org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(job.output());
+        try {
+            if (out.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(out)) {
+                throw new IllegalArgumentException(job.output() + ": already exists; the job writes a new directory");
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(job.output() + ": cannot be checked (" + e.getClass().getSimpleName() + ")");
+        }
+        for (String part : paths(job.input())) {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(part);
             org.apache.hadoop.fs.FileStatus[] found;
             try {
                 found = path.getFileSystem(spark.sparkContext().hadoopConfiguration()).globStatus(path);
             } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot be read (" + e.getClass().getSimpleName() + ")");
+                throw new IllegalArgumentException(part + ": cannot be read (" + e.getClass().getSimpleName() + ")");
             }
             if (found == null || found.length == 0) {
-                throw new IllegalArgumentException((part.equals(job.input()) ? "" : part + ": ") + "no such file or directory");
+                throw new IllegalArgumentException(part + ": no such file or directory");
             }
         }
         JavaRDD<String> text;
@@ -256,10 +321,51 @@ public final class RedecideJob {
         return numbered.cache();
     }
 
+    /** Hadoop's list of input paths: commas separate paths, except inside a glob's braces ({@code {2025,2026}}). */
+    static List<String> paths(String input) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0) {
+                out.add(input.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(input.substring(start));
+        return out;
+    }
+
     private static final JsonCodec JSON = JsonCodec.strict();
     private static final Map<String, SocialMediaPolicy> POLICIES = new ConcurrentHashMap<>();
 
     /** One policy per executor JVM, per rule base and instant: built by the first task that needs it. */
+    static SocialMediaPolicy policy(ShippedProfile shipped, Instant now) {
+        if (shipped.files().isEmpty()) {
+            return policy("baseline", now);
+        }
+        return POLICIES.computeIfAbsent(shipped.key(now), k -> {
+            try {
+                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("smpolicy-profile-");
+                dir.toFile().deleteOnExit();
+                for (Map.Entry<String, byte[]> f : shipped.files().entrySet()) {
+                    java.nio.file.Path file = dir.resolve(f.getKey());
+                    java.nio.file.Files.write(file, f.getValue());
+                    file.toFile().deleteOnExit();
+                }
+                return SocialMediaPolicy.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).profile(dir).build();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot write the profile `" + shipped.label() + "` on this executor", e);
+            }
+        });
+    }
+
+    /** On the driver: the policy of a profile directory, or the baseline. */
     static SocialMediaPolicy policy(String profile, Instant now) {
         return POLICIES.computeIfAbsent(profile + "@" + now, k -> {
             SocialMediaPolicy.Builder b = SocialMediaPolicy.builder().clock(Clock.fixed(now, ZoneOffset.UTC));
@@ -320,13 +426,10 @@ public final class RedecideJob {
         if (input == null || output == null) {
             throw new IllegalArgumentException("--input and --output are required");
         }
-        if (!output.contains("://") && Files.exists(Path.of(output))) {
-            throw new IllegalArgumentException(output + ": already exists; the job writes a new directory");
-        }
         if (format == null) {
             format = input.endsWith(".parquet") ? "parquet" : "jsonl";
         }
         // One instant for every executor: chosen on the driver, not read from each executor's clock.
-        return new Job(input, output, format, profile, now == null ? Instant.now() : now, master, impactTo, partitions);
+        return new Job(input, output, format, profile, now == null ? Instant.now() : now, master, impactTo, partitions, null, null);
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smpolicy.PolicyImpact;
+import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.drl.PolicyInvariants;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
@@ -155,7 +156,8 @@ class RedecideJobTest {
         }
         Instant now = Instant.parse(NOW);
         Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(getClass().getClassLoader());
-        PolicyImpact.Report expected = PolicyImpact.compare(RedecideJob.policy("baseline", now), RedecideJob.policy(MERRIOTT.toString(), now),
+        PolicyImpact.Report expected = PolicyImpact.compare(RedecideJob.policy("baseline", now), SocialMediaPolicy.builder()
+                        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).profile(MERRIOTT).build(),
                 corpus, now, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
         assertThat(expected.compared() - expected.unchanged()).isPositive();
         assertThat(Files.readString(out.resolve(RedecideJob.IMPACT_FILE)).strip())
@@ -164,18 +166,52 @@ class RedecideJobTest {
     }
 
     @Test
+    void anEmptyInputDecidesNothingAndReportsNoImpact() throws Exception {
+        Path empty = tmp.resolve("empty.jsonl");
+        Files.writeString(empty, "\n\n");
+        Path out = tmp.resolve("out");
+        Run r = job("--input", empty.toString(), "--output", out.toString(), "--now", NOW, "--impact-to", MERRIOTT.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(output(out)).isEmpty();
+        assertThat(Files.readString(out.resolve(RedecideJob.IMPACT_FILE))).contains("\"compared\":0");
+    }
+
+    @Test
+    void theProfileTravelsWithTheJobNotAsADriverPath() throws Exception {
+        RedecideJob.Job job = RedecideJob.parse(new String[] {"--input", "x", "--output", "y", "--profile", MERRIOTT.toString()}).shipped();
+        assertThat(job.profileFiles().files()).containsKeys("profile.json", "press-photos.drl");
+        assertThat(job.impactFiles()).isNull();
+        // an executor without the directory builds the same policy from the shipped files
+        Instant now = Instant.parse(NOW);
+        SocialMediaPolicy shipped = RedecideJob.policy(job.profileFiles(), now);
+        SocialMediaPolicy local = SocialMediaPolicy.builder().clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).profile(MERRIOTT).build();
+        JsonCodec json = JsonCodec.strict();
+        for (String line : Files.readAllLines(CORPUS)) {
+            PolicyRequest request = json.readRequest(line);
+            assertThat(json.writeDecision(shipped.decide(request))).isEqualTo(json.writeDecision(local.decide(request)));
+        }
+    }
+
+    @Test
     void badUsageIsOneLineAndStartsNothing() {
         assertThat(job("--input", CORPUS.toString()).err()).isEqualTo("--input and --output are required");
-        assertThat(job("--input", CORPUS.toString(), "--output", tmp.toString()).err()).endsWith(": already exists; the job writes a new directory");
+        Run exists = job("--input", CORPUS.toString(), "--output", tmp.toString());
+        assertThat(exists.code()).isEqualTo(2);
+        assertThat(exists.err().strip()).isEqualTo("smpolicy-spark: " + tmp + ": already exists; the job writes a new directory");
         assertThat(job("--input", CORPUS.toString(), "--output", "x", "--now", "today").err()).startsWith("--now `today`: expected");
         Run missing = job("--input", tmp.resolve("nope.jsonl").toString(), "--output", tmp.resolve("o").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.jsonl: no such file or directory");
-        // an existing output named by URI passes the driver's local check; Spark's refusal is one line
-        Run exists = job("--input", CORPUS.toString(), "--output", tmp.toUri().toString());
-        assertThat(exists.code()).isEqualTo(2);
-        assertThat(exists.err().strip()).startsWith("smpolicy-spark: the job failed: FileAlreadyExistsException: ")
-                .doesNotContain("\n").doesNotContain("\tat ");
+        // an output named by URI is checked through Hadoop's file system too
+        Run uri = job("--input", CORPUS.toString(), "--output", tmp.toUri().toString());
+        assertThat(uri.code()).isEqualTo(2);
+        assertThat(uri.err()).contains("already exists");
+        // JSON lines read as Parquet: Spark's refusal is one line, exit 2, no stack trace
+        Run notParquet = job("--input", CORPUS.toString(), "--output", tmp.resolve("p").toString(), "--format", "parquet");
+        assertThat(notParquet.code()).isEqualTo(2);
+        assertThat(notParquet.err().strip()).startsWith("smpolicy-spark: the job failed: ").doesNotContain("\n").doesNotContain("\tat ");
+        // a glob with a list in braces is one path, not two
+        assertThat(RedecideJob.paths("in/{2025,2026}/*.jsonl,other.jsonl")).containsExactly("in/{2025,2026}/*.jsonl", "other.jsonl");
     }
 
     @Test
