@@ -2,6 +2,7 @@ package org.smpolicy;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,11 +50,16 @@ public final class PolicyImpact {
      * @param transitions             outcome transitions, {@code "ALLOW -> DENY"} to its group (changed outcomes only)
      * @param rulesAppeared           rules that fire under the new rule base and did not, to their group
      * @param rulesDisappeared        rules that no longer fire, to their group
+     * @param rulesChanged            rules that fire under both but say something else (a deadline a
+     *                                closure day moves, a message, a remedy), to their group
+     * @param clausesAppeared         clauses cited under the new rule base and not before, to their group
+     * @param clausesDisappeared      clauses no longer cited, to their group
      * @param childProtectionLoosened how many decisions that protected a child became more permissive
      * @param loosenedExamples        up to three of those, the first by index
      */
     public record Report(long compared, long unchanged, Map<String, Group> transitions, Map<String, Group> rulesAppeared,
-                         Map<String, Group> rulesDisappeared, long childProtectionLoosened, List<Long> loosenedExamples) {
+                         Map<String, Group> rulesDisappeared, Map<String, Group> rulesChanged, Map<String, Group> clausesAppeared,
+                         Map<String, Group> clausesDisappeared, long childProtectionLoosened, List<Long> loosenedExamples) {
     }
 
     /**
@@ -88,6 +94,9 @@ public final class PolicyImpact {
         private final TreeMap<String, Acc> transitions = new TreeMap<>();
         private final TreeMap<String, Acc> appeared = new TreeMap<>();
         private final TreeMap<String, Acc> disappeared = new TreeMap<>();
+        private final TreeMap<String, Acc> changed = new TreeMap<>();
+        private final TreeMap<String, Acc> clausesIn = new TreeMap<>();
+        private final TreeMap<String, Acc> clausesOut = new TreeMap<>();
         private final Acc loosened = new Acc();
 
         /**
@@ -109,18 +118,18 @@ public final class PolicyImpact {
                     loosened.add(index);
                 }
             }
-            Set<String> ra = rules(a);
-            Set<String> rb = rules(b);
-            for (String r : rb) {
-                if (!ra.contains(r)) {
-                    appeared.computeIfAbsent(r, k -> new Acc()).add(index);
+            Map<String, List<Object>> ra = results(a);
+            Map<String, List<Object>> rb = results(b);
+            difference(rb.keySet(), ra.keySet(), appeared, index);
+            difference(ra.keySet(), rb.keySet(), disappeared, index);
+            for (Map.Entry<String, List<Object>> e : ra.entrySet()) {
+                List<Object> then = rb.get(e.getKey());
+                if (then != null && !then.equals(e.getValue())) {
+                    changed.computeIfAbsent(e.getKey(), k -> new Acc()).add(index);
                 }
             }
-            for (String r : ra) {
-                if (!rb.contains(r)) {
-                    disappeared.computeIfAbsent(r, k -> new Acc()).add(index);
-                }
-            }
+            difference(clauses(b), clauses(a), clausesIn, index);
+            difference(clauses(a), clauses(b), clausesOut, index);
             return this;
         }
 
@@ -134,6 +143,9 @@ public final class PolicyImpact {
             merge(transitions, other.transitions);
             merge(appeared, other.appeared);
             merge(disappeared, other.disappeared);
+            merge(changed, other.changed);
+            merge(clausesIn, other.clausesIn);
+            merge(clausesOut, other.clausesOut);
             loosened.merge(other.loosened);
             return this;
         }
@@ -144,8 +156,8 @@ public final class PolicyImpact {
 
         /** @return the report so far */
         public Report report() {
-            return new Report(compared, unchanged, groups(transitions), groups(appeared), groups(disappeared), loosened.count,
-                    List.copyOf(loosened.examples));
+            return new Report(compared, unchanged, groups(transitions), groups(appeared), groups(disappeared), groups(changed),
+                    groups(clausesIn), groups(clausesOut), loosened.count, List.copyOf(loosened.examples));
         }
 
         private static Map<String, Group> groups(Map<String, Acc> m) {
@@ -179,10 +191,26 @@ public final class PolicyImpact {
         }
     }
 
-    private static Set<String> rules(Decision d) {
+    private static void difference(Set<String> these, Set<String> notThose, Map<String, Acc> into, long index) {
+        for (String k : these) {
+            if (!notThose.contains(k)) {
+                into.computeIfAbsent(k, x -> new Acc()).add(index);
+            }
+        }
+    }
+
+    /** Each rule that fired, with what it said (its findings and obligations, in decision order). */
+    private static Map<String, List<Object>> results(Decision d) {
+        Map<String, List<Object>> out = new TreeMap<>();
+        d.findings().forEach(f -> out.computeIfAbsent(f.rule(), k -> new ArrayList<>()).add(f));
+        d.obligations().forEach(o -> out.computeIfAbsent(o.rule(), k -> new ArrayList<>()).add(o));
+        return out;
+    }
+
+    private static Set<String> clauses(Decision d) {
         Set<String> out = new TreeSet<>();
-        d.findings().forEach(f -> out.add(f.rule()));
-        d.obligations().forEach(o -> out.add(o.rule()));
+        d.findings().forEach(f -> out.addAll(f.clauses()));
+        d.obligations().forEach(o -> out.addAll(o.clauses()));
         return out;
     }
 }

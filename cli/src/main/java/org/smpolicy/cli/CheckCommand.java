@@ -75,7 +75,8 @@ final class CheckCommand implements Callable<Integer> {
                     invariants.get()::protectsAChild);
             out.println("against the baseline: " + (impact.compared() - impact.unchanged()) + " of " + impact.compared()
                     + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
-                    + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared()));
+                    + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared())
+                    + "; rules that say something else " + counts(impact.rulesChanged()));
         }
         out.println(profile.name() + ": " + (problems.isEmpty() ? "clean" : problems.size() + " problem(s)")
                 + " (" + school.rules().size() + " rules, " + profile.overlays().size() + " overlay files, "

@@ -97,6 +97,9 @@ final class ImpactCommand implements Callable<Integer> {
             section(out, "outcome transitions", r.transitions(), where);
             section(out, "rules that now fire", r.rulesAppeared(), where);
             section(out, "rules that no longer fire", r.rulesDisappeared(), where);
+            section(out, "rules that fire under both but say something else", r.rulesChanged(), where);
+            section(out, "clauses now cited", r.clausesAppeared(), where);
+            section(out, "clauses no longer cited", r.clausesDisappeared(), where);
             out.println("decisions protecting a child that became more permissive: " + r.childProtectionLoosened()
                     + (r.loosenedExamples().isEmpty() ? "" : "  e.g. " + String.join(", ", r.loosenedExamples().stream().map(i -> where.get(Math.toIntExact(i))).toList())));
         }

@@ -279,6 +279,9 @@ public final class JsonCodec {
         n.set("transitions", groups(report.transitions(), where));
         n.set("rulesAppeared", groups(report.rulesAppeared(), where));
         n.set("rulesDisappeared", groups(report.rulesDisappeared(), where));
+        n.set("rulesChanged", groups(report.rulesChanged(), where));
+        n.set("clausesAppeared", groups(report.clausesAppeared(), where));
+        n.set("clausesDisappeared", groups(report.clausesDisappeared(), where));
         n.put("childProtectionLoosened", report.childProtectionLoosened());
         com.fasterxml.jackson.databind.node.ArrayNode ex = n.putArray("loosenedExamples");
         report.loosenedExamples().forEach(i -> ex.add(where.apply(i)));
