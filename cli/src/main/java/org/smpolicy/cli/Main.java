@@ -49,7 +49,7 @@ public final class Main implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            line.getErr().println(line.getCommandName() + ": " + Errors.describe(ex));
+            line.getErr().println(line.getCommandSpec().qualifiedName() + ": " + Errors.describe(ex));
             return BAD_INPUT;
         });
         cl.setParameterExceptionHandler((ex, args1) -> {

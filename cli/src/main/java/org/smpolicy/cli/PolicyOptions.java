@@ -10,6 +10,10 @@ import picocli.CommandLine.Option;
 /** Options shared by the commands that build a policy. */
 final class PolicyOptions {
 
+    /** The command these options belong to, so that an error names it ({@code smpolicy decide: ...}). */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
     @Option(names = "--now", paramLabel = "INSTANT", converter = PolicyOptions.InstantConverter.class,
             description = "decide as if it were this moment (ISO-8601 with offset, e.g. 2026-11-25T10:00:00Z); default: the system clock")
     Instant now;
@@ -68,7 +72,7 @@ final class PolicyOptions {
             try {
                 b.decisionLog(org.smpolicy.log.JsonLinesDecisionLog.builder().path(decisionLog));
             } catch (java.io.UncheckedIOException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                throw new picocli.CommandLine.ParameterException(command.commandLine(),
                         "--decision-log: " + decisionLog + ": cannot be opened for appending");
             }
         }

@@ -37,8 +37,22 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print the whole decision under each failure")
     boolean verbose;
 
-    @Option(names = "--run", paramLabel = "PATTERN", description = "run only the scenarios whose id matches this regular expression")
+    @Option(names = "--run", paramLabel = "PATTERN", converter = RegexConverter.class,
+            description = "run only the scenarios whose id matches this regular expression")
     java.util.regex.Pattern run;
+
+    /** A regular expression, or one line saying why it is not one (picocli's own message names a Java exception). */
+    static final class RegexConverter implements picocli.CommandLine.ITypeConverter<java.util.regex.Pattern> {
+        @Override
+        public java.util.regex.Pattern convert(String value) {
+            try {
+                return java.util.regex.Pattern.compile(value);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new picocli.CommandLine.TypeConversionException("`" + value + "` is not a regular expression ("
+                        + e.getDescription() + ")");
+            }
+        }
+    }
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "scenario files, or directories searched for *.json")
     List<Path> paths;
@@ -65,9 +79,17 @@ final class TestCommand implements Callable<Integer> {
         if (run != null) {
             scenarios.removeIf(s -> !run.matcher(s.id()).find());
         }
+        if (scenarios.isEmpty() && failed == 0) {
+            // Nothing ran: a suite that tests nothing must not pass for green.
+            out.println("FAIL " + (run != null ? "no scenario id matches --run `" + run.pattern() + "`" : "no scenarios found in " + paths));
+            out.println("0 passed, 1 failed");
+            return Main.PROBLEMS;
+        }
         org.smpolicy.SocialMediaPolicy p = policy.build();
         java.util.Set<String> ruleIds = new java.util.HashSet<>();
         p.rules().forEach(r -> ruleIds.add(r.id()));
+        java.util.Set<String> clauseIds = new java.util.HashSet<>();
+        p.clauses().clauses().forEach(c -> clauseIds.add(c.id()));
         ScenarioRunner runner = ScenarioRunner.of(p);
         int passed = 0;
         for (Scenario s : scenarios) {
@@ -75,6 +97,14 @@ final class TestCommand implements Callable<Integer> {
             if (!unknown.isEmpty()) {
                 failed++;
                 out.println("FAIL " + s.source() + ": " + s.id() + ": expects rule(s) " + unknown + ", which the policy does not have");
+                continue;
+            }
+            // An expected or absent clause the policy does not have makes an expectation that always holds or never can.
+            List<String> unknownClauses = java.util.stream.Stream.concat(s.expect().clauses().stream(), s.expect().absentClauses().stream())
+                    .filter(c -> !clauseIds.contains(c)).distinct().toList();
+            if (!unknownClauses.isEmpty()) {
+                failed++;
+                out.println("FAIL " + s.source() + ": " + s.id() + ": names clause(s) " + unknownClauses + ", which the policy does not have");
                 continue;
             }
             ScenarioResult r = runner.run(s);

@@ -64,6 +64,38 @@ class CommandLineUsabilityTest {
     }
 
     @Test
+    void aSuiteThatTestsNothingOrNamesAnUnknownClauseFails() throws Exception {
+        Path none = Files.createDirectories(tmp.resolve("none"));
+        Cli empty = Cli.run("test", none.toString());
+        assertThat(empty.code()).isEqualTo(1);
+        assertThat(empty.out()).contains("FAIL no scenarios found in").contains("0 passed, 1 failed");
+        Cli unmatched = Cli.run("test", "--run", "^no-such-scenario$", "../rules-drl/src/test/resources/scenarios");
+        assertThat(unmatched.code()).isEqualTo(1);
+        assertThat(unmatched.out()).contains("FAIL no scenario id matches --run `^no-such-scenario$`");
+        // `99.z` is never cited, so "absent" would always hold: the typo is reported instead
+        Files.writeString(tmp.resolve("absent.json"), "{\"scenarioVersion\":1,\"scenarios\":[{\"id\":\"absent\",\"request\":"
+                + Files.readString(Path.of(FOLLOW)) + ",\"expect\":{\"outcome\":\"DENY\",\"absentClauses\":[\"99.z\"]}}]}");
+        Cli absent = Cli.run("test", tmp.resolve("absent.json").toString());
+        assertThat(absent.code()).isEqualTo(1);
+        assertThat(absent.out()).contains("absent: names clause(s) [99.z], which the policy does not have");
+        Cli badRegex = Cli.run("test", "--run", "(", "../rules-drl/src/test/resources/scenarios");
+        assertThat(badRegex.code()).isEqualTo(2);
+        assertThat(badRegex.err()).contains("`(` is not a regular expression").doesNotContain("java.util");
+    }
+
+    @Test
+    void everyErrorNamesTheCommandAsSmpolicyCmd() {
+        Cli school = Cli.run("decide", "--school", "/no/such/school", FOLLOW);
+        assertThat(school.code()).isEqualTo(2);
+        assertThat(school.err().strip()).isEqualTo("smpolicy decide: /no/such/school: not a directory");
+        Cli log = Cli.run("decide", "--decision-log", tmp.toString(), FOLLOW);
+        assertThat(log.code()).isEqualTo(2);
+        assertThat(log.err()).startsWith("smpolicy decide: --decision-log: ").doesNotContain("<main class>");
+        Cli impact = Cli.run("impact", "--from", "baseline", "--to", "/no/such/school", "../examples/corpus/requests.jsonl");
+        assertThat(impact.err().strip()).isEqualTo("smpolicy impact: /no/such/school: not a directory");
+    }
+
+    @Test
     void runPicksScenariosById() {
         Cli r = Cli.run("test", "--run", "^fidelity-0[67]", "../rules-drl/src/test/resources/scenarios");
         assertThat(r.code()).as(r.out()).isZero();
