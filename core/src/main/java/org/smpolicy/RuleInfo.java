@@ -27,6 +27,19 @@ public record RuleInfo(String id, String packageName, List<String> clauses, Stri
         Objects.requireNonNull(disabledReason, "disabledReason");
     }
 
+    /** @return what the rule does, when its {@code @outcome} names a {@link RuleEffect} */
+    public Optional<RuleEffect> effect() {
+        return RuleEffect.parse(outcome);
+    }
+
+    /**
+     * @param treatment how the catalogue treats a clause
+     * @return whether this rule, by its effect, carries out that treatment
+     */
+    public boolean carriesOut(org.smpolicy.catalogue.Treatment treatment) {
+        return effect().map(treatment::carriedOutBy).orElse(false);
+    }
+
     /** @return whether the rule takes part in decisions */
     public boolean enabled() {
         return disabledReason.isEmpty();

@@ -48,9 +48,9 @@ final class ClausesCommand implements Callable<Integer> {
         com.fasterxml.jackson.databind.node.ArrayNode json = mapper.createArrayNode();
         for (Clause c : p.clauses().clauses()) {
             List<RuleInfo> rules = byClause.getOrDefault(c.id(), List.of());
-            boolean carried = rules.stream().anyMatch(r -> r.enabled() && c.treatment().carriedOutBy(r.outcome()));
+            boolean carried = rules.stream().anyMatch(r -> r.enabled() && r.carriesOut(c.treatment()));
             StringBuilder how = new StringBuilder();
-            boolean disabledByProfile = !carried && rules.stream().anyMatch(r -> !r.enabled() && c.treatment().carriedOutBy(r.outcome()));
+            boolean disabledByProfile = !carried && rules.stream().anyMatch(r -> !r.enabled() && r.carriesOut(c.treatment()));
             if (disabledByProfile) {
                 how.append("disabled by the school profile: ");
             } else if (c.treatment().needsRule() && !carried) {

@@ -24,14 +24,6 @@ public enum Treatment {
     }
 
     /**
-     * @param outcome a rule's {@code @outcome} metadata
-     * @return whether a rule with that outcome carries out this treatment
-     */
-    public boolean carriedOutBy(String outcome) {
-        return org.smpolicy.RuleEffect.parse(outcome).map(this::carriedOutBy).orElse(false);
-    }
-
-    /**
      * @param effect a rule's effect
      * @return whether a rule with that effect carries out this treatment
      */

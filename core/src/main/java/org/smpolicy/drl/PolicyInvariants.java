@@ -37,4 +37,17 @@ public interface PolicyInvariants {
      * @return whether it protects a child
      */
     boolean protectsAChild(Decision decision);
+
+    /**
+     * Whether a profile that declares a relaxation of a parameter (such as {@code linkAllowList})
+     * may thereby silence a rule: the profile check then does not ask for the rule to be declared
+     * as well. The rules know which of their rules read which parameter; the library does not.
+     *
+     * @param rule      a rule id
+     * @param parameter a relaxable parameter of the profile
+     * @return whether relaxing the parameter may silence the rule; false unless a policy says so
+     */
+    default boolean relaxedBy(String rule, String parameter) {
+        return false;
+    }
 }

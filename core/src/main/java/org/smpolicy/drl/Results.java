@@ -100,9 +100,30 @@ public final class Results {
      * @throws IllegalStateException when the metadata is missing or unknown
      */
     static Meta meta(Rule rule) {
-        // Read from the firing rule every time: a cache keyed by Rule would be keyed by package and
-        // name (Drools' Rule.equals), which two schools' rule bases, or a reload, may share.
-        return Meta.of(rule);
+        // Kept in the firing rule's own metadata, never in a map keyed by Rule: Drools' Rule.equals
+        // is package and name, which two schools' rule bases, or a reload, may share.
+        return rule.getMetaData().get(META) instanceof Meta m ? m : Meta.of(rule);
+    }
+
+    /** The metadata key the parsed metadata is kept under: not a name a DRL annotation can have. */
+    private static final String META = "smpolicy:parsed";
+
+    /**
+     * Reads a rule's {@code @clause} and {@code @outcome} once, when its rule base is built, and
+     * keeps the result in the rule itself, so that a firing does not parse them again. The engine
+     * calls it before the rule base decides anything; a rule it was not called for is read at each
+     * firing instead.
+     *
+     * @param rule a rule of a rule base being built
+     * @throws IllegalStateException when the metadata is missing or unknown
+     */
+    public static void prepare(Rule rule) {
+        Meta meta = Meta.of(rule);
+        try {
+            rule.getMetaData().put(META, meta);
+        } catch (UnsupportedOperationException readOnly) {
+            // a rule whose metadata cannot be written is read at each firing
+        }
     }
 
     /** A rule's parsed metadata. */

@@ -572,11 +572,12 @@ final class OverlayAllowlist {
                         + "Results.find(kcontext, message) or Results.oblige(kcontext, owner, action, due, message)");
                 continue;
             }
-            if (outcome != null) {
-                String expected = switch (outcome) {
-                    case "DENY", "REVIEW" -> "find3";
-                    case "ADVICE", "NOTE" -> "find2";
-                    default -> "oblige5";
+            java.util.Optional<org.smpolicy.RuleEffect> effect = outcome == null ? java.util.Optional.empty() : org.smpolicy.RuleEffect.parse(outcome);
+            if (effect.isPresent()) {
+                String expected = switch (effect.get()) {
+                    case DENY, REVIEW -> "find3";
+                    case ADVICE, NOTE -> "find2";
+                    case OBLIGATION -> "oblige5";
                 };
                 if (!expected.equals(name + n)) {
                     refuse(at, "a rule with @outcome(\"" + outcome + "\") calls " + switch (expected) {

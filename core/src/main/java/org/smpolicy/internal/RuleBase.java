@@ -43,6 +43,8 @@ final class RuleBase {
         this.version = Objects.requireNonNull(version);
         this.profile = Objects.requireNonNull(profile);
         this.rules = describe(kieBase.getKiePackages(), ruleSources, disabled);
+        // Parsed once here, before the rule base is shared between threads.
+        kieBase.getKiePackages().forEach(p -> p.getRules().forEach(org.smpolicy.drl.Results::prepare));
         this.pool = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 

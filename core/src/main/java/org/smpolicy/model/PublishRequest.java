@@ -47,7 +47,7 @@ public record PublishRequest(Account account, Post post, List<Image> images, Lis
      * @return whether the post is known to be outside the policy's scope
      */
     public boolean outOfScope() {
-        return account.type() == AccountType.PERSONAL && !account.namesFederation() && !account.federationBranding()
+        return !account.official() && !account.namesFederation() && !account.federationBranding()
                 && !post.namesFederation() && post.affectsFederation() == Answer.NO && post.flags().isEmpty()
                 && images.stream().allMatch(i -> i.showsStudents() == Answer.NO && !i.compromising());
     }
@@ -60,6 +60,16 @@ public record PublishRequest(Account account, Post post, List<Image> images, Lis
      */
     public boolean associatesWithFederation() {
         return account.namesFederation() || post.namesFederation() || post.affectsFederation() == Answer.YES;
+    }
+
+    /**
+     * 7.c, 15.a.iii: the post is the Federation's business: it goes out on a Federation account, or
+     * the post itself names the Federation or is known to affect it.
+     *
+     * @return whether the post is about the Federation
+     */
+    public boolean aboutTheFederation() {
+        return account.official() || post.namesFederation() || post.affectsFederation() == Answer.YES;
     }
 
     /** @return whether the post associates with the Federation or may (its impact is not known to be none) */

@@ -88,7 +88,7 @@ public final class ProfileCheck {
                         .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)
                         .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
                         .filter(f -> !profile.relaxations().containsKey(f.rule()))
-                        .filter(f -> !(f.rule().startsWith("publish.link-") && profile.relaxations().containsKey("linkAllowList")))
+                        .filter(f -> profile.relaxations().keySet().stream().noneMatch(p -> invariants.relaxedBy(f.rule(), p)))
                         .map(Finding::rule)
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
                 if (!undeclared.isEmpty()) {

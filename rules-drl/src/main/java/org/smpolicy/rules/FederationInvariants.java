@@ -57,6 +57,12 @@ public final class FederationInvariants implements PolicyInvariants {
     /** The clauses that protect children: consent and images (11), personal contact with pupils (12.b), pupils' communications (3.c). */
     static final Set<String> CHILD_CLAUSES = Set.of("11.a", "11.b", "11.c", "11.d", "12.b.i", "12.b.ii", "3.c");
 
+    /** The link rules read the profile's allow list: relaxing it may silence them. */
+    @Override
+    public boolean relaxedBy(String rule, String parameter) {
+        return "linkAllowList".equals(parameter) && rule.startsWith("publish.link-");
+    }
+
     @Override
     public boolean protectsAChild(Decision d) {
         return d.findings().stream().anyMatch(f -> (f.outcome() == org.smpolicy.Effect.DENY || f.outcome() == org.smpolicy.Effect.REVIEW)

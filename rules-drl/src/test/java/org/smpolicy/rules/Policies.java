@@ -8,7 +8,7 @@ import java.util.Map;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.testkit.ScenarioRunner;
 
-/** Shared policies for rule tests: built once per decision instant, as a host would. */
+/** The shared policy for rule tests: built once, as a host would; other instants through {@code decide(request, at)}. */
 public final class Policies {
 
     /** The instant most tests decide at: Wednesday 25 November 2026, 10:00 in London. */
@@ -27,11 +27,8 @@ public final class Policies {
         return at(NOW);
     }
 
-    /**
-     * @param now the decision instant
-     * @return the baseline policy deciding at that instant
-     */
-    public static SocialMediaPolicy at(Instant now) {
+    // One policy per rule base: a test that needs another instant calls decide(request, at).
+    private static SocialMediaPolicy at(Instant now) {
         return CACHE.computeIfAbsent(now, n -> SocialMediaPolicy.builder().clock(Clock.fixed(n, ZoneOffset.UTC)).build());
     }
 }

@@ -47,7 +47,7 @@ class TraceabilityTest {
                 continue;
             }
             boolean carried = policy.rules().stream()
-                    .anyMatch(r -> r.clauses().contains(c.id()) && c.treatment().carriedOutBy(r.outcome()));
+                    .anyMatch(r -> r.clauses().contains(c.id()) && r.carriesOut(c.treatment()));
             if (!carried) {
                 gaps.add(c.id() + " (" + c.treatment() + ")");
             }

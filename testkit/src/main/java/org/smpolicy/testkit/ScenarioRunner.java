@@ -1,15 +1,10 @@
 package org.smpolicy.testkit;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.Decision;
 import org.smpolicy.Obligation;
@@ -53,20 +48,6 @@ public final class ScenarioRunner {
     public static ScenarioRunner of(SocialMediaPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         return new ScenarioRunner(policy, policy::decide);
-    }
-
-    /**
-     * A runner that builds a policy per scenario instant, for policies whose clock matters beyond
-     * the decision instant. Prefer {@link #of(SocialMediaPolicy)}.
-     *
-     * @param factory builds the policy to test for a clock fixed at a scenario's instant
-     * @return a runner
-     */
-    public static ScenarioRunner using(Function<Clock, SocialMediaPolicy> factory) {
-        Objects.requireNonNull(factory, "factory");
-        Map<Instant, SocialMediaPolicy> policies = new ConcurrentHashMap<>();
-        Function<Instant, SocialMediaPolicy> at = n -> policies.computeIfAbsent(n, i -> factory.apply(Clock.fixed(i, ZoneOffset.UTC)));
-        return new ScenarioRunner(at.apply(Scenario.DEFAULT_NOW), (r, i) -> at.apply(i).decide(r));
     }
 
     /** @return the coverage of everything run so far */

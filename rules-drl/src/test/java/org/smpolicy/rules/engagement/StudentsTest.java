@@ -66,10 +66,9 @@ class StudentsTest {
     @Test
     void leapDayBirthTurns18OnFirstMarchInACommonYear() {
         Person leap = new Person("p", PersonRole.FORMER_STUDENT, null, LocalDate.of(2008, 2, 29));
-        SocialMediaPolicy feb28 = Policies.at(Instant.parse("2026-02-28T12:00:00Z"));
-        SocialMediaPolicy mar1 = Policies.at(Instant.parse("2026-03-01T12:00:00Z"));
-        assertThat(follow(feb28, Account.personal("a"), leap).outcome()).isEqualTo(Outcome.DENY);
-        assertThat(follow(mar1, Account.personal("a"), leap).cites("12.b.i")).isFalse();
+        EngagementRequest f = new EngagementRequest(Account.personal("a"), EngagementAction.FOLLOW, leap, null);
+        assertThat(Policies.baseline().decide(f, Instant.parse("2026-02-28T12:00:00Z")).outcome()).isEqualTo(Outcome.DENY);
+        assertThat(Policies.baseline().decide(f, Instant.parse("2026-03-01T12:00:00Z")).cites("12.b.i")).isFalse();
     }
 
     @Test
