@@ -125,7 +125,7 @@ final class DecideCommand implements Callable<Integer> {
     }
 
     // A request line starts an object and closes it; a pretty-printed document's first line is a lone `{`.
-    private static boolean looksLikeOneDocument(String line) {
+    static boolean looksLikeOneDocument(String line) {
         String t = line.strip();
         return !(t.equals("{") || t.equals("[") || t.startsWith("{") && !t.endsWith("}"));
     }

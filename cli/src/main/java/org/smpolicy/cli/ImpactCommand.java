@@ -78,7 +78,8 @@ final class ImpactCommand implements Callable<Integer> {
                         requests.add(json.readCorpusLine(line));
                         where.add(file.getFileName() + ":" + n);
                     } catch (InvalidRequestException e) {
-                        err.println("smpolicy impact: " + file + ":" + n + ": " + e.getMessage());
+                        err.println("smpolicy impact: " + file + ":" + n + ": " + (DecideCommand.looksLikeOneDocument(line) ? e.getMessage()
+                                : "a corpus needs one whole request per line, and this line is not one (a pretty-printed file?)"));
                         return Main.BAD_INPUT;
                     }
                 }

@@ -93,6 +93,9 @@ class CommandLineUsabilityTest {
         assertThat(log.err()).startsWith("smpolicy decide: --decision-log: ").doesNotContain("<main class>");
         Cli impact = Cli.run("impact", "--from", "baseline", "--to", "/no/such/school", "../examples/corpus/requests.jsonl");
         assertThat(impact.err().strip()).isEqualTo("smpolicy impact: /no/such/school: not a directory");
+        Cli pretty = Cli.run("impact", "--from", "baseline", "--to", "baseline", FOLLOW);
+        assertThat(pretty.code()).isEqualTo(2);
+        assertThat(pretty.err().strip()).endsWith(":1: a corpus needs one whole request per line, and this line is not one (a pretty-printed file?)");
     }
 
     @Test
