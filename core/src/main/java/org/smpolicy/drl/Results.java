@@ -119,10 +119,9 @@ public final class Results {
      */
     public static void prepare(Rule rule) {
         Meta meta = Meta.of(rule);
-        try {
-            rule.getMetaData().put(META, meta);
-        } catch (UnsupportedOperationException readOnly) {
-            // a rule whose metadata cannot be written is read at each firing
+        // Rule.getMetaData() is a read-only view; Drools' own rule class takes attributes at build time.
+        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
+            impl.addMetaAttribute(META, meta);
         }
     }
 
