@@ -44,7 +44,9 @@ public final class PlainJavaPolicy {
         final Set<String> rules = new TreeSet<>();
 
         void fire(String rule, Outcome o) {
-            rules.add(rule);
+            if (rule != null) {
+                rules.add(rule);
+            }
             outcome = outcome.and(o);
         }
     }
@@ -127,10 +129,17 @@ public final class PlainJavaPolicy {
         }
         Post post = r.post();
         Set<ContentFlag> f = post.flags();
-        if (f.contains(ContentFlag.CONFIDENTIAL) || f.contains(ContentFlag.COMMERCIALLY_SENSITIVE)) {
+        if (fed && (f.contains(ContentFlag.CONFIDENTIAL) || f.contains(ContentFlag.COMMERCIALLY_SENSITIVE))) {
             a.fire("publish.confidential-material", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.INTERNAL_GRIEVANCE)) {
+        if (personal && (f.contains(ContentFlag.CONFIDENTIAL) || f.contains(ContentFlag.COMMERCIALLY_SENSITIVE)
+                || f.contains(ContentFlag.DATA_PROTECTION_BREACH))) {
+            a.fire("publish.personal-confidential-material", Outcome.DENY);
+        }
+        if (personal && f.contains(ContentFlag.COPYRIGHT_BREACH)) {
+            a.fire("publish.personal-copyright-breach", Outcome.DENY);
+        }
+        if (fed && f.contains(ContentFlag.INTERNAL_GRIEVANCE)) {
             a.fire("publish.internal-grievance", Outcome.DENY);
         }
         boolean offensive = f.contains(ContentFlag.DEROGATORY) || f.contains(ContentFlag.DEFAMATORY) || f.contains(ContentFlag.OFFENSIVE)
@@ -141,19 +150,20 @@ public final class PlainJavaPolicy {
         if (fed && f.contains(ContentFlag.DISREPUTE)) {
             a.fire("publish.disrepute", Outcome.DENY);
         }
-        if (personal && (offensive || f.contains(ContentFlag.DISREPUTE))) {
+        if (personal && (offensive || f.contains(ContentFlag.DISREPUTE) || f.contains(ContentFlag.INTERNAL_GRIEVANCE)
+                || f.contains(ContentFlag.ILLEGAL) || f.contains(ContentFlag.INAPPROPRIATE_FOR_AUDIENCE))) {
             a.fire("publish.personal-offensive-or-disrepute", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.DATA_PROTECTION_BREACH)) {
+        if (fed && f.contains(ContentFlag.DATA_PROTECTION_BREACH)) {
             a.fire("publish.data-protection-breach", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.COPYRIGHT_BREACH)) {
+        if (fed && f.contains(ContentFlag.COPYRIGHT_BREACH)) {
             a.fire("publish.copyright-breach", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.ILLEGAL)) {
+        if (fed && f.contains(ContentFlag.ILLEGAL)) {
             a.fire("publish.illegal-content", Outcome.DENY);
         }
-        if (f.contains(ContentFlag.INAPPROPRIATE_FOR_AUDIENCE)) {
+        if (fed && f.contains(ContentFlag.INAPPROPRIATE_FOR_AUDIENCE)) {
             a.fire("publish.inappropriate-for-audience", Outcome.DENY);
         }
         if (fed && f.contains(ContentFlag.PERSONAL_GAIN)) {
@@ -186,6 +196,9 @@ public final class PlainJavaPolicy {
                         && !parameters.allowsHost(host) && !denied) {
                     a.fire("publish.link-unchecked", Outcome.REVIEW);
                 }
+                if (host == null) {
+                    a.fire("publish.link-unreadable", Outcome.REVIEW);
+                }
             }
         }
         for (SharedMaterial m : inScope ? r.shared() : List.<SharedMaterial>of()) {
@@ -200,7 +213,8 @@ public final class PlainJavaPolicy {
             }
         }
         boolean associated = r.account().namesFederation() || post.namesFederation() || post.affectsFederation() == Answer.YES;
-        if (personal && !r.account().disclaimer() && associated && r.actor().boundAsStaff()) {
+        if (personal && !r.account().disclaimer() && associated && r.actor().boundAsStaff()
+                && (r.account().namesFederation() || !post.disclaimer())) {
             a.fire("publish.personal-account-without-disclaimer", Outcome.DENY);
         }
         if (personal && r.account().federationBranding()) {
@@ -225,7 +239,7 @@ public final class PlainJavaPolicy {
 
     public Result engage(EngagementRequest r) {
         Acc a = new Acc();
-        boolean minorStudent = r.target().student() && r.target().protectedMinorOn(today);
+        boolean minorStudent = r.toPupil(today);
         EngagementAction action = r.action();
         boolean personal = r.account().type() == AccountType.PERSONAL;
         boolean staff = r.actor().boundAsStaff();
@@ -244,8 +258,8 @@ public final class PlainJavaPolicy {
         if (onPost && r.targetPost() != null && r.targetPost().breachesPolicy() == Answer.UNKNOWN) {
             a.fire("engagement.post-not-checked", Outcome.ALLOW);
         }
-        if (r.account().type() == AccountType.FEDERATION && action == EngagementAction.TAG && minorStudent) {
-            a.fire("engagement.federation-account-tags-pupil", Outcome.ALLOW);
+        if (r.account().type() == AccountType.FEDERATION && action == EngagementAction.TAG) {
+            a.fire("engagement.federation-account-tags-person", Outcome.ALLOW);
         }
         if (personal && action == EngagementAction.SHARE && r.targetPost() != null && r.targetPost().showsStudents() == Answer.YES) {
             a.fire("engagement.personal-share-of-pupil-pictures", Outcome.DENY);
@@ -262,11 +276,19 @@ public final class PlainJavaPolicy {
         if (personal && action == EngagementAction.MESSAGE && r.federationBusiness() == Answer.YES && staff) {
             a.fire("engagement.personal-message-on-federation-business", Outcome.DENY);
         }
-        if (personal && action == EngagementAction.MESSAGE && r.federationBusiness() == Answer.UNKNOWN && !r.target().student() && staff) {
+        if (personal && action == EngagementAction.MESSAGE && r.federationBusiness() == Answer.UNKNOWN && !minorStudent && staff) {
             a.fire("engagement.personal-message-business-unknown", Outcome.REVIEW);
         }
-        if ((action == EngagementAction.MESSAGE || action == EngagementAction.COMMENT) && r.target().role() == PersonRole.JOURNALIST) {
+        if ((action == EngagementAction.MESSAGE || action == EngagementAction.COMMENT) && r.target().role() == PersonRole.JOURNALIST
+                && r.federationBusiness() != Answer.NO) {
             a.fire("engagement.journalist", Outcome.REVIEW);
+        }
+        // Acting from a Federation account (or writing words of one's own) is publishing.
+        var asPublish = r.asPublish();
+        if (asPublish.isPresent()) {
+            Result published = publish(asPublish.get());
+            published.rules().forEach(rule -> a.fire(rule, Outcome.ALLOW));
+            a.fire(null, published.outcome());
         }
         return new Result(a.outcome, a.rules);
     }

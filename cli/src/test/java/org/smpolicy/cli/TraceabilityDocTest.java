@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * docs/traceability.md shows what {@code smpolicy clauses} prints, and the command shows no gaps.
- * Regenerate with {@code mvn -pl examples test -Dtest=TraceabilityDocTest -Dsmpolicy.writeDocs=true}.
+ * Regenerate with {@code mvn -pl cli test -Dtest=TraceabilityDocTest -Dsmpolicy.writeDocs=true}.
  */
 class TraceabilityDocTest {
 

@@ -64,7 +64,7 @@ class DifferentialTest {
         KieSession s = base.newKieSession();
         try {
             s.insert(ctx);
-            s.insert(request);
+            request.facts().forEach(s::insert);
             s.fireAllRules();
             Set<String> out = new HashSet<>();
             for (Object o : s.getObjects()) {

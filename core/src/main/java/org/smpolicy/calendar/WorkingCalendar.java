@@ -75,6 +75,17 @@ public final class WorkingCalendar {
     }
 
     /**
+     * The staff calendar: closure days are pupil-free (INSET days, closures to pupils), not
+     * staff-free, so a duty that falls to staff on their own account (a leaver's last working day)
+     * counts them as working days. Weekends and bank holidays stay non-working.
+     *
+     * @return this calendar without its closure days
+     */
+    public WorkingCalendar forStaff() {
+        return closures.isEmpty() ? this : new WorkingCalendar(zone, endOfWorkingDay, new TreeSet<>(), feed);
+    }
+
+    /**
      * @param zone the time zone dates are read in
      * @return a calendar in that zone
      */

@@ -53,10 +53,14 @@ public record DecisionContext(Instant now, LocalDate today, WorkingCalendar cale
     }
 
     /**
+     * A member of staff's own last working day: closure days are pupil-free, not staff-free
+     * ({@link WorkingCalendar#forStaff()}), so only weekends and bank holidays move it earlier.
+     *
      * @param day a date
-     * @return the end of that day if it is a working day, else of the last working day before it
+     * @return the end of that day if staff work on it, else of the last day before it that they do
      */
     public Instant endOfWorkingDayOnOrBefore(LocalDate day) {
-        return calendar.endOfWorkingDay(calendar.workingDayOnOrBefore(day));
+        WorkingCalendar staff = calendar.forStaff();
+        return staff.endOfWorkingDay(staff.workingDayOnOrBefore(day));
     }
 }

@@ -18,7 +18,7 @@ public record Parameters(Duration responseWindow, Set<String> linkAllowList, Set
     /** The baseline's parameters: a 24-hour window and no link lists. */
     public static final Parameters BASELINE = new Parameters(Duration.ofHours(24), Set.of(), Set.of());
 
-    /** Validates and normalises host names to lower case. */
+    /** Validates and normalises host names as links' hosts are ({@link org.smpolicy.model.Hosts}). */
     public Parameters {
         Objects.requireNonNull(responseWindow, "responseWindow");
         if (responseWindow.isNegative() || responseWindow.isZero()) {
@@ -30,7 +30,7 @@ public record Parameters(Duration responseWindow, Set<String> linkAllowList, Set
 
     private static Set<String> normalise(Set<String> hosts) {
         return Objects.requireNonNull(hosts, "hosts").stream()
-                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .map(h -> org.smpolicy.model.Hosts.ofListEntry(h).orElse(h.strip().toLowerCase(Locale.ROOT)))
                 .collect(Collectors.toUnmodifiableSet());
     }
 

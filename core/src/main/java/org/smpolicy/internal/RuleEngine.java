@@ -230,7 +230,9 @@ public final class RuleEngine {
         KieSession session = base.pool().newKieSession();
         try {
             session.insert(ctx);
-            session.insert(request);
+            for (Object fact : request.facts()) {
+                session.insert(fact);
+            }
             Set<String> disabled = base.disabled();
             AgendaFilter filter = disabled.isEmpty() ? null : m -> !disabled.contains(m.getRule().getName());
             int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);

@@ -53,14 +53,15 @@ public record AccountApplication(String ref, String aim, String audience, String
     }
 
     /**
-     * The runners who count for 5.a.iv: distinct people (by reference) who are staff members or
-     * volunteers. The same person named twice, a pupil or a member of the public does not count.
+     * The runners who count for 5.a.iv: distinct people (by reference) who may run a Federation
+     * account ({@link Runner#mayRun()}: staff, volunteers, governors, parents). The same person named
+     * twice, a pupil or a member of the public does not count. Whether each has read the policy and
+     * been trained (5.b) is decided apart.
      *
-     * @return how many distinct staff members and volunteers are named
+     * @return how many distinct people who may run the account are named
      */
-    public long staffOrVolunteerRunners() {
-        return runners.stream().filter(r -> r.role() == PersonRole.STAFF || r.role() == PersonRole.VOLUNTEER)
-                .map(Runner::ref).distinct().count();
+    public long eligibleRunners() {
+        return runners.stream().filter(Runner::mayRun).map(Runner::ref).distinct().count();
     }
 
     /**

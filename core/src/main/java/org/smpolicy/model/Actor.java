@@ -35,7 +35,7 @@ public record Actor(PersonRole role, Answer readPolicy, Answer trained, Answer n
      * @return whether the staff clauses bind this actor
      */
     public boolean boundAsStaff() {
-        return role == null || role == PersonRole.STAFF || role == PersonRole.VOLUNTEER || role == PersonRole.GOVERNOR;
+        return role == null || role.boundAsStaff();
     }
 
     /** @return whether any of the runner requirements (read, trained, named runner) is known to be unmet */

@@ -4,8 +4,10 @@ package org.smpolicy.model;
 public enum EngagementAction {
     /** Follow the person. */
     FOLLOW,
-    /** Send or accept a friend or connection request. */
+    /** Send a friend or connection request. */
     FRIEND_REQUEST,
+    /** Accept the person's follow, friend or connection request. */
+    ACCEPT_REQUEST,
     /** Like a post. */
     LIKE,
     /** Comment on a post. */
@@ -15,5 +17,24 @@ public enum EngagementAction {
     /** Send a private message. */
     MESSAGE,
     /** Tag the person. */
-    TAG
+    TAG;
+
+    /**
+     * The act in words, ready to be followed by the person it is done to: "follow", "comment on
+     * the posts of", "accept a friend or follow request from".
+     *
+     * @return the phrase
+     */
+    public String phrase() {
+        return switch (this) {
+            case FOLLOW -> "follow";
+            case FRIEND_REQUEST -> "send a friend request to";
+            case ACCEPT_REQUEST -> "accept a friend or follow request from";
+            case LIKE -> "like the posts of";
+            case COMMENT -> "comment on the posts of";
+            case SHARE -> "share the posts of";
+            case MESSAGE -> "message";
+            case TAG -> "tag";
+        };
+    }
 }

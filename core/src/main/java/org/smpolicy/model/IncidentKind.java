@@ -12,6 +12,10 @@ public enum IncidentKind {
     UNACCEPTABLE_CONDUCT,
     /** Conduct that may be illegal (7.g). */
     ILLEGAL_CONDUCT,
+    /** A Federation account hacked, or impersonated by an account that is not the Federation's (4.a.ii.2). */
+    ACCOUNT_COMPROMISED,
+    /** A personal-data breach: personal data lost, disclosed or published without a lawful basis (8.b; UK GDPR). */
+    DATA_BREACH,
     /** Any other incident (4.a.i.4). */
     OTHER
 }

@@ -14,10 +14,12 @@ import java.util.Set;
  * @param receivedAt when it arrived, with its offset; required
  * @param concerns   what a person judged to be wrong with it
  * @param senderAgeStatus whether the sender is under 18 ({@code UNKNOWN} when absent), for former pupils
+ * @param reportsConductOfOthers whether the sender reports someone else's conduct ("I am being bullied"), so that
+ *                   the concerns describe what others did, not the message itself; {@code false} when absent
  */
 public record IncomingMessage(String ref, Account account, MessageKind kind, PersonRole senderRole,
                               OffsetDateTime receivedAt, Set<Concern> concerns,
-                              StudentAgeStatus senderAgeStatus) implements PolicyRequest {
+                              StudentAgeStatus senderAgeStatus, boolean reportsConductOfOthers) implements PolicyRequest {
 
     /** JSON type name. */
     public static final String TYPE = "incoming-message";
@@ -31,6 +33,12 @@ public record IncomingMessage(String ref, Account account, MessageKind kind, Per
         Require.present(receivedAt, "receivedAt");
         concerns = Require.enums(concerns, Concern.class, "concerns");
         senderAgeStatus = Require.or(senderAgeStatus, StudentAgeStatus.UNKNOWN);
+    }
+
+    /** A message that is itself what its concerns describe. */
+    public IncomingMessage(String ref, Account account, MessageKind kind, PersonRole senderRole,
+                           OffsetDateTime receivedAt, Set<Concern> concerns, StudentAgeStatus senderAgeStatus) {
+        this(ref, account, kind, senderRole, receivedAt, concerns, senderAgeStatus, false);
     }
 
     /** A message whose sender's age is not known. */
@@ -52,6 +60,16 @@ public record IncomingMessage(String ref, Account account, MessageKind kind, Per
      */
     public boolean has(Concern concern) {
         return concerns.contains(concern);
+    }
+
+    /** @return whether any concern makes the message offensive or inappropriate ({@link Concern#inappropriate()}) */
+    public boolean inappropriate() {
+        return concerns.stream().anyMatch(Concern::inappropriate);
+    }
+
+    /** @return whether any concern is unacceptable conduct ({@link Concern#unacceptable()}) */
+    public boolean unacceptable() {
+        return concerns.stream().anyMatch(Concern::unacceptable);
     }
 
     @Override

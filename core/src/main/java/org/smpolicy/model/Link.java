@@ -1,6 +1,5 @@
 package org.smpolicy.model;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,13 +20,17 @@ public record Link(String url, Answer appropriate, Answer safe) {
         safe = Require.answer(safe);
     }
 
-    /** @return the lower-case host name of the URL, if it has one */
+    /**
+     * The host the link points to, however the address is written: with or without a scheme
+     * ({@code www.example.com/x}, {@code //example.com}), in any case, with a trailing dot, user
+     * information or a port, percent-encoded, or as an international domain name (returned in its
+     * ASCII form, {@code xn--...}). Only {@code http} and {@code https} addresses have a host here:
+     * anything else, and anything that cannot be parsed, has none, and a link without a host is
+     * never taken to be safe.
+     *
+     * @return the normalised host name, if the address has one
+     */
     public Optional<String> host() {
-        try {
-            String h = URI.create(url.strip()).getHost();
-            return Optional.ofNullable(h).map(s -> s.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Hosts.of(url);
     }
 }

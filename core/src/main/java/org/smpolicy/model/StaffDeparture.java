@@ -4,14 +4,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A member of staff is leaving: what happens to the accounts they lead (4.a.ii.4)? JSON type
+ * Someone who runs Federation accounts is leaving: a member of staff, or a volunteer or parent
+ * runner. What happens to the accounts they lead and run (4.a.ii.2, 4.a.ii.4)? JSON type
  * {@code staff-departure}.
  *
- * @param staffRef       an opaque reference; required
- * @param leavingDate    their last day; required
- * @param leadOfAccounts ids of the Federation accounts they lead
+ * @param staffRef          an opaque reference to the person leaving; required
+ * @param leavingDate       their last day; required
+ * @param leadOfAccounts    ids of the Federation accounts they lead
+ * @param role              who is leaving; {@code STAFF} when absent (volunteers and parents run accounts too, 5.b)
+ * @param runnerOfAccounts  ids of the Federation accounts they help run without leading them
+ * @param successorRef      who takes over the accounts they lead, when already chosen
  */
-public record StaffDeparture(String staffRef, LocalDate leavingDate, List<String> leadOfAccounts)
+public record StaffDeparture(String staffRef, LocalDate leavingDate, List<String> leadOfAccounts, PersonRole role,
+                             List<String> runnerOfAccounts, String successorRef)
         implements PolicyRequest {
 
     /** JSON type name. */
@@ -22,6 +27,21 @@ public record StaffDeparture(String staffRef, LocalDate leavingDate, List<String
         staffRef = Require.id(staffRef, "staffRef");
         Require.present(leavingDate, "leavingDate");
         leadOfAccounts = Require.list(leadOfAccounts, "leadOfAccounts");
+        role = Require.or(role, PersonRole.STAFF);
+        runnerOfAccounts = Require.list(runnerOfAccounts, "runnerOfAccounts");
+        successorRef = Require.optionalId(successorRef, "successorRef");
+    }
+
+    /** A member of staff leaving the accounts they lead, with no successor named. */
+    public StaffDeparture(String staffRef, LocalDate leavingDate, List<String> leadOfAccounts) {
+        this(staffRef, leavingDate, leadOfAccounts, PersonRole.STAFF, List.of(), null);
+    }
+
+    /** @return every account they lead or run, each once, those they lead first */
+    public List<String> accounts() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(leadOfAccounts);
+        all.addAll(runnerOfAccounts);
+        return List.copyOf(all);
     }
 
     @Override

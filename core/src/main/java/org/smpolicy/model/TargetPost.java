@@ -1,21 +1,42 @@
 package org.smpolicy.model;
 
+import java.util.List;
+
 /**
- * Someone else's post a member of staff wants to like, comment on or share (12.a.iv).
+ * Someone else's post a member of staff wants to like, comment on, share or tag someone in (12.a.iv).
  *
  * @param ref            an identifier for messages
  * @param breachesPolicy whether the post itself breaches the policy, e.g. a photo published without permission
  * @param breach         what the breach is, in words, when known
- * @param showsStudents  whether the post shows pupils (11.b: sharing it from a personal account shares their pictures)
+ * @param showsStudents  whether the post shows pupils (11.b: sharing it from a personal account shares their
+ *                       pictures); when absent it is derived from {@code images}: {@code YES} if one may show a
+ *                       pupil, {@code NO} only if every listed image is known to show none, else {@code UNKNOWN}
+ * @param images         the post's photos and videos, as a post's images are described: a share or a tag from
+ *                       a Federation account publishes them (11.a, 11.c)
+ * @param permission     whether the post's author allows the Federation to share it (8.a, 15.a.vi)
  */
-public record TargetPost(String ref, Answer breachesPolicy, String breach, Answer showsStudents) {
+public record TargetPost(String ref, Answer breachesPolicy, String breach, Answer showsStudents, List<Image> images,
+                         Answer permission) {
 
-    /** Validates. */
+    /** Validates and derives {@code showsStudents} from the images. */
     public TargetPost {
         ref = Require.optionalId(ref, "ref");
         breachesPolicy = Require.answer(breachesPolicy);
         breach = Require.text(breach, "breach", 2_000);
+        images = Require.list(images, "images");
+        permission = Require.answer(permission);
+        if (images.stream().anyMatch(i -> i.showsStudents() == Answer.YES)) {
+            showsStudents = Answer.YES;
+        } else if ((showsStudents == null || showsStudents == Answer.UNKNOWN) && !images.isEmpty()
+                && images.stream().allMatch(i -> i.showsStudents() == Answer.NO)) {
+            showsStudents = Answer.NO;
+        }
         showsStudents = Require.answer(showsStudents);
+    }
+
+    /** A post whose images are not described and whose author's permission is not known. */
+    public TargetPost(String ref, Answer breachesPolicy, String breach, Answer showsStudents) {
+        this(ref, breachesPolicy, breach, showsStudents, List.of(), Answer.UNKNOWN);
     }
 
     /** A post whose content is not described. */

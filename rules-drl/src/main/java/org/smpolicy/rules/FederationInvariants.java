@@ -78,7 +78,10 @@ public final class FederationInvariants implements PolicyInvariants {
         if (d.outcome() != Outcome.ALLOW) {
             return null;
         }
-        if (request instanceof PublishRequest p) {
+        // A share or tag from a Federation account publishes what it shares: the same invariants hold for it.
+        PublishRequest p = request instanceof PublishRequest pr ? pr
+                : request instanceof EngagementRequest e ? e.asPublish().orElse(null) : null;
+        if (p != null) {
             for (Image img : p.images()) {
                 if (!p.account().official() && img.showsStudents() != Answer.NO) {
                     return "a possible student image on a personal account";
@@ -152,21 +155,7 @@ public final class FederationInvariants implements PolicyInvariants {
                 answer(r), r.nextBoolean(), r.nextBoolean(), r.nextInt(4) == 0);
         switch (r.nextInt(4)) {
             case 0, 1 -> {
-                List<Image> images = new ArrayList<>();
-                for (int i = r.nextInt(3); i > 0; i--) {
-                    List<DepictedPerson> people = new ArrayList<>();
-                    for (int j = r.nextInt(3); j > 0; j--) {
-                        Consent consent = switch (r.nextInt(4)) {
-                            case 0 -> Consent.unknown();
-                            case 1 -> new Consent(ConsentStatus.REFUSED, Set.of(), null, null);
-                            default -> new Consent(ConsentStatus.GRANTED, Set.of(pick(r, Channel.values())),
-                                    r.nextBoolean() ? null : LocalDate.of(2026, 1 + r.nextInt(12), 1), null);
-                        };
-                        people.add(new DepictedPerson("p" + j, pick(r, PersonRole.values()), consent, r.nextInt(6) == 0, r.nextInt(8) == 0,
-                                pick(r, StudentAgeStatus.values())));
-                    }
-                    images.add(new Image("img-" + i, people, answer(r), answer(r), answer(r), r.nextInt(10) == 0, r.nextBoolean(), answer(r)));
-                }
+                List<Image> images = images(r);
                 Set<ContentFlag> flags = r.nextInt(3) == 0 ? Set.of(pick(r, ContentFlag.values())) : Set.of();
                 Post post = new Post("post", "text", r.nextInt(5) == 0 ? null : "author", r.nextBoolean(), answer(r),
                         r.nextBoolean(), r.nextBoolean(), flags, answer(r));
@@ -175,8 +164,12 @@ public final class FederationInvariants implements PolicyInvariants {
             case 2 -> {
                 Person target = new Person("t", pick(r, PersonRole.values()), pick(r, StudentAgeStatus.values()),
                         r.nextBoolean() ? null : LocalDate.of(2000 + r.nextInt(20), 1 + r.nextInt(12), 1 + r.nextInt(28)));
-                TargetPost targetPost = r.nextBoolean() ? null : new TargetPost("post", answer(r), null, answer(r));
-                return new EngagementRequest(account, pick(r, EngagementAction.values()), target, targetPost, answer(r), actor(r));
+                TargetPost targetPost = r.nextBoolean() ? null : r.nextBoolean() ? new TargetPost("post", answer(r), null, answer(r))
+                        : new TargetPost("post", answer(r), null, null, images(r), answer(r));
+                Post content = r.nextInt(4) != 0 ? null : new Post("words", "text", null, r.nextBoolean(), answer(r), false, false,
+                        r.nextBoolean() ? Set.of() : Set.of(pick(r, ContentFlag.values())), answer(r));
+                return new EngagementRequest(account, pick(r, EngagementAction.values()), target, targetPost, answer(r), actor(r),
+                        content);
             }
             default -> {
                 if (r.nextBoolean()) {
@@ -185,8 +178,28 @@ public final class FederationInvariants implements PolicyInvariants {
                 }
                 return new IncomingMessage("m", account, pick(r, MessageKind.values()), pick(r, PersonRole.values()),
                         OffsetDateTime.of(2026, 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), 0, 0, 0, ZoneOffset.UTC),
-                        r.nextBoolean() ? Set.of() : Set.of(pick(r, Concern.values())), pick(r, StudentAgeStatus.values()));
+                        r.nextBoolean() ? Set.of() : Set.of(pick(r, Concern.values())), pick(r, StudentAgeStatus.values()),
+                        r.nextInt(4) == 0);
             }
         }
+    }
+
+    private static List<Image> images(Random r) {
+        List<Image> images = new ArrayList<>();
+        for (int i = r.nextInt(3); i > 0; i--) {
+            List<DepictedPerson> people = new ArrayList<>();
+            for (int j = r.nextInt(3); j > 0; j--) {
+                Consent consent = switch (r.nextInt(4)) {
+                    case 0 -> Consent.unknown();
+                    case 1 -> new Consent(ConsentStatus.REFUSED, Set.of(), null, null);
+                    default -> new Consent(ConsentStatus.GRANTED, Set.of(pick(r, Channel.values())),
+                            r.nextBoolean() ? null : LocalDate.of(2026, 1 + r.nextInt(12), 1), null);
+                };
+                people.add(new DepictedPerson("p" + j, pick(r, PersonRole.values()), consent, r.nextInt(6) == 0, r.nextInt(8) == 0,
+                        pick(r, StudentAgeStatus.values())));
+            }
+            images.add(new Image("img-" + i, people, answer(r), answer(r), answer(r), r.nextInt(10) == 0, r.nextBoolean(), answer(r)));
+        }
+        return images;
     }
 }

@@ -47,7 +47,7 @@ class UnknownFactsPropertyTest {
         if (r.nextInt(6) == 0) {
             List<Runner> runners = new ArrayList<>();
             for (int i = r.nextInt(4); i > 0; i--) {
-                runners.add(new Runner("r" + r.nextInt(3), PersonRole.values()[r.nextInt(PersonRole.values().length)], r.nextBoolean(), r.nextBoolean()));
+                runners.add(new Runner("r" + r.nextInt(3), PersonRole.values()[r.nextInt(PersonRole.values().length)], Answer.values()[r.nextInt(3)], Answer.values()[r.nextInt(3)]));
             }
             return new AccountApplication("app", "aim", r.nextBoolean() ? "parents" : null, "newsletter", runners,
                     Visibility.values()[r.nextInt(3)], SltDecision.values()[r.nextInt(3)], r.nextBoolean(),

@@ -174,15 +174,15 @@ class HardeningTest {
         Path school = tmp.resolve("npe");
         Files.createDirectories(school);
         Files.writeString(school.resolve("profile.json"), "{\"profileVersion\": 1, \"name\": \"Fragile\"}");
-        // An allowed overlay whose condition fails on a post without text (the load check's generated
-        // posts all have text, so it loads): evaluating such a request throws.
+        // An allowed overlay whose condition fails on a post without text, only for a post id the load
+        // check's generated requests never use (so it loads): evaluating such a request throws.
         Files.writeString(school.resolve("fragile.drl"), "package org.school.fragile;\nimport org.smpolicy.drl.Results;\n"
                 + "import org.smpolicy.model.*;\nrule \"fragile.author\"\n  @clause(\"7.c\")\n  @outcome(\"NOTE\")\nwhen\n"
-                + "  PublishRequest( post.text.length() > 100 )\nthen\n  Results.find(kcontext, \"long author\");\nend\n");
+                + "  PublishRequest( post.id == \"fragile\", post.text.length() > 100 )\nthen\n  Results.find(kcontext, \"long author\");\nend\n");
         SocialMediaPolicy fragile = SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC))
                 .profile(school).build();
         try (DecisionServer server = DecisionServer.start(fragile, school, "127.0.0.1", 0, null, 1 << 20)) {
-            String body = "{\"type\":\"publish\",\"account\":{\"id\":\"fb\",\"type\":\"FEDERATION\"},\"post\":{\"id\":\"p\"}}";
+            String body = "{\"type\":\"publish\",\"account\":{\"id\":\"fb\",\"type\":\"FEDERATION\"},\"post\":{\"id\":\"fragile\"}}";
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/decide"))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(500);

@@ -47,4 +47,36 @@ class LinkListsTest {
         assertThat(link(Policies.baseline(), "https://www.somerset.gov.uk/schools")).needsReview().firedRule("publish.link-unchecked");
         assertThat(link(Policies.baseline(), "https://www.bad.example/page")).needsReview();
     }
+
+    /** Haselbury's deny list: a listed host matches however the address is written (round 3, row 6). */
+    static final SocialMediaPolicy HASELBURY = SocialMediaPolicy.builder()
+            .clock(Clock.fixed(Policies.NOW, ZoneOffset.UTC))
+            .parameters(new Parameters(Duration.ofHours(24), Set.of(), Set.of("tiktok.com", "bet365.com")))
+            .build();
+
+    static Decision checkedLink(SocialMediaPolicy policy, String url) {
+        Post post = new Post("p", "see this", "Office", true, Answer.YES, false, false, Set.of(), Answer.UNKNOWN);
+        return policy.checkPublish(new PublishRequest(Account.federation("fb"), post, List.of(),
+                List.of(new Link(url, Answer.YES, Answer.YES)), List.of(), org.smpolicy.model.Actor.trainedStaffRunner()));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"www.tiktok.com/@x", "https://www.tiktok.com./@x", "HTTPS://WWW.TIKTOK.COM/@x",
+        "https://user:pw@www.tiktok.com:443/@x", "//tiktok.com/@x", "tiktok.com", "https://www.%74iktok.com/@x", "m.tiktok.com:8080/x"})
+    void aDenyListedHostIsDeniedHoweverTheAddressIsWritten(String url) {
+        assertThat(checkedLink(HASELBURY, url)).isDenied().firedRule("publish.link-unsafe");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"javascript:alert(1)", "https://exa mple.com/", "https:\\\\tiktok.com",
+        "ftp://tiktok.com/x", "https://[::1/"})
+    void aLinkWhoseHostCannotBeReadIsReviewedNeverAllowed(String url) {
+        assertThat(checkedLink(HASELBURY, url)).needsReview().firedRule("publish.link-unreadable");
+    }
+
+    @Test
+    void anotherHostMarkedSafeIsAllowed() {
+        assertThat(checkedLink(HASELBURY, "www.example.org/fair")).isAllowed();
+        assertThat(checkedLink(HASELBURY, "https://bücher.example/")).isAllowed();
+    }
 }
