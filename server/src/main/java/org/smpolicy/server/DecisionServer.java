@@ -54,7 +54,8 @@ public final class DecisionServer implements AutoCloseable {
     /** Sample requests the playground offers; a test keeps this list equal to examples/requests. */
     static final List<String> SAMPLES = List.of("student-photo-personal-account", "student-photo-federation-account",
             "follow-pupil-personal-account", "contact-parent-personal-mobile", "comment-saturday", "incident-mistake",
-            "account-application", "staff-departure", "share-school-post-personal-account");
+            "account-application", "staff-departure", "share-school-post-personal-account",
+            "share-pupil-photos-federation-account", "pupil-reports-bullying");
 
     /** One school's policy, served at {@code /v1/schools/{id}/...} (the baseline at {@code /v1/...}). */
     private static final class School {
