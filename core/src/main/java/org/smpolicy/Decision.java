@@ -92,6 +92,18 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
     }
 
     /**
+     * The rule id of the finding a decision carries when it was stopped by its time budget or the
+     * school's pool was full: the decision is {@code REVIEW} and nothing was decided (a service
+     * answers 503).
+     */
+    public static final String BUDGET_RULE = "smpolicy.decision-budget";
+
+    /** @return whether the decision was stopped by a budget before anything was decided */
+    public boolean stoppedByBudget() {
+        return finding(BUDGET_RULE).isPresent();
+    }
+
+    /**
      * @param rule a rule id
      * @return the first finding produced by that rule
      */

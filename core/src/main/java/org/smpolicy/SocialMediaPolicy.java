@@ -211,6 +211,7 @@ public final class SocialMediaPolicy {
         private ClassLoader classLoader = SocialMediaPolicy.class.getClassLoader();
         private Path profile;
         private DecisionLog decisionLog;
+        private RuleEngine.Budgets budgets = RuleEngine.Budgets.DEFAULT;
 
         private Builder() {
         }
@@ -287,6 +288,24 @@ public final class SocialMediaPolicy {
         }
 
         /**
+         * What a decision under a school's overlay may cost. Overlay rules run on the school's own
+         * pool of {@code threads} threads (with a queue as long again), so one school cannot take
+         * another's threads; a decision that takes longer than {@code decisionTime} is stopped and
+         * answered {@code REVIEW} with the finding {@code smpolicy.decision-budget}, naming the
+         * profile. The baseline's own rules are trusted code and run on the caller's thread.
+         * Defaults: 250 ms, two threads per core.
+         *
+         * @param decisionTime the time budget of one decision, above 0 and at most 10 minutes
+         * @param threads      each school's pool size, 1 to 256
+         * @return this builder
+         * @throws IllegalArgumentException when a budget is out of range
+         */
+        public Builder budgets(java.time.Duration decisionTime, int threads) {
+            this.budgets = new RuleEngine.Budgets(decisionTime, threads);
+            return this;
+        }
+
+        /**
          * Loads and validates the rules.
          *
          * @return the policy
@@ -294,7 +313,7 @@ public final class SocialMediaPolicy {
          */
         public SocialMediaPolicy build() {
             return new SocialMediaPolicy(RuleEngine.load(classLoader, clock, calendar, parameters,
-                    profile == null ? null : SchoolProfile.load(profile)), decisionLog);
+                    profile == null ? null : SchoolProfile.load(profile), budgets), decisionLog);
         }
     }
 }

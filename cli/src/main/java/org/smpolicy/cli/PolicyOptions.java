@@ -51,13 +51,34 @@ final class PolicyOptions {
         return build(clock());
     }
 
-    /** @return a builder with these options but no school profile (for {@code serve --schools}) */
+    /**
+     * @return a builder with these options but no school profile (for {@code serve --schools}); every
+     *         policy built from it writes to the same decision log, so each school's decisions are
+     *         logged with its profile's name
+     */
     SocialMediaPolicy.Builder builder() {
         SocialMediaPolicy.Builder b = SocialMediaPolicy.builder().clock(clock());
         if (holidays != null) {
             b.holidays(holidays);
         }
+        if (decisionLog != null) {
+            b.decisionLog(log());
+        }
         return b;
+    }
+
+    private org.smpolicy.log.JsonLinesDecisionLog log;
+
+    private org.smpolicy.log.JsonLinesDecisionLog log() {
+        if (log == null) {
+            try {
+                log = org.smpolicy.log.JsonLinesDecisionLog.builder().path(decisionLog);
+            } catch (java.io.UncheckedIOException e) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                        "--decision-log: " + decisionLog + ": cannot be opened for appending");
+            }
+        }
+        return log;
     }
 
     SocialMediaPolicy build(Clock clock) {
@@ -69,12 +90,7 @@ final class PolicyOptions {
             b.holidays(holidays);
         }
         if (decisionLog != null) {
-            try {
-                b.decisionLog(org.smpolicy.log.JsonLinesDecisionLog.builder().path(decisionLog));
-            } catch (java.io.UncheckedIOException e) {
-                throw new picocli.CommandLine.ParameterException(command.commandLine(),
-                        "--decision-log: " + decisionLog + ": cannot be opened for appending");
-            }
+            b.decisionLog(log());
         }
         return b.build();
     }

@@ -65,7 +65,13 @@ class MultiSchoolServiceTest {
             assertThat(ready.get("status").asText()).isEqualTo("degraded");
             assertThat(ready.at("/schools/merriott/status").asText()).isEqualTo("ready");
             assertThat(ready.at("/schools/broken/status").asText()).startsWith("broken");
-            assertThat(ready.at("/schools/broken/problems/0").asText()).contains("missing required field `name`");
+            // A probe says school and state only: no file names, no problems, without the token.
+            assertThat(ready.at("/schools/broken/problems").asInt()).isEqualTo(1);
+            assertThat(ready.toString()).doesNotContain(trust.toAbsolutePath().toString());
+            JsonNode detailed = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/readyz"))
+                    .header("Authorization", "Bearer t0ken").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertThat(detailed.at("/schools/broken/problems/0").asText()).contains("missing required field `name`")
+                    .startsWith("broken/profile.json");
 
             // One school's reload, and a failed one that keeps its previous version serving.
             assertThat(post(server.url() + "/v1/schools/haselbury/reload", "", "t0ken").statusCode()).isEqualTo(200);

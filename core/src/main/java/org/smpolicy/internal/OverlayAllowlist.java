@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.DoubleLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
@@ -103,6 +104,12 @@ final class OverlayAllowlist {
     static final int MAX_FROM = 2;
     /** Longest constraint or right-hand side, in characters: bounds parser depth and string building. */
     static final int MAX_EXPRESSION = 2_000;
+    /** Most constraints in one pattern: what a pattern costs grows with them. */
+    static final int MAX_CONSTRAINTS = 16;
+    /** Most parts one string concatenation may join: what an overlay builds stays small. */
+    static final int MAX_PARTS = 16;
+    /** Most method calls in one constraint or argument. */
+    static final int MAX_CALLS = 8;
 
     private static final Pattern PACKAGE = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
@@ -300,6 +307,9 @@ final class OverlayAllowlist {
                 refuse(line, describe(p.getSource()) + " is not allowed in overlays: `from` only over a bound fact's property, such as `from $post.images`");
             }
         }
+        if (p.getDescrs().size() > MAX_CONSTRAINTS) {
+            refuse(line, "a pattern with " + p.getDescrs().size() + " constraints is too costly for an overlay (at most " + MAX_CONSTRAINTS + ")");
+        }
         for (BaseDescr c : p.getDescrs()) {
             int at = c.getLine() > 0 ? c.getLine() : line;
             if (c instanceof ExprConstraintDescr e) {
@@ -385,7 +395,48 @@ final class OverlayAllowlist {
         if (d.getBind() != null) {
             variable(d.getBind().asString(), bound, line);
         }
+        bounded(d.getExpr(), line);
         value(d.getExpr(), bound, line, true);
+    }
+
+    /**
+     * What one expression may make a decision build or do: at most {@link #MAX_PARTS} parts joined
+     * by {@code +} in one concatenation and {@link #MAX_CALLS} calls. And the tree checked is the
+     * tree that runs: the executable model drops the parentheses around a call's receiver
+     * ({@code (a + b).m()} runs as {@code a + b.m()}), so a parenthesised receiver is refused.
+     */
+    private void bounded(Node root, int line) {
+        int[] calls = {0};
+        root.walk(n -> {
+            if (n instanceof MethodCallExpr || n instanceof NullSafeMethodCallExpr) {
+                calls[0]++;
+                Expression scope = n instanceof MethodCallExpr m ? m.getScope().orElse(null)
+                        : ((NullSafeMethodCallExpr) n).getScope().orElse(null);
+                if (scope instanceof EnclosedExpr) {
+                    refuse(line, "a parenthesised receiver of a call, as in `(a + b).m()`, is not allowed in overlays: bind the value first");
+                }
+            }
+            if (n instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
+                    && !(b.getParentNode().orElse(null) instanceof BinaryExpr p && p.getOperator() == BinaryExpr.Operator.PLUS)) {
+                int parts = parts(b);
+                if (parts > MAX_PARTS) {
+                    refuse(line, "a concatenation of " + parts + " parts is too large for an overlay (at most " + MAX_PARTS + ")");
+                }
+            }
+        });
+        if (calls[0] > MAX_CALLS) {
+            refuse(line, "an expression with " + calls[0] + " calls is too costly for an overlay (at most " + MAX_CALLS + ")");
+        }
+    }
+
+    private static int parts(Expression e) {
+        if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
+            return parts(b.getLeft()) + parts(b.getRight());
+        }
+        if (e instanceof EnclosedExpr en) {
+            return parts(en.getInner());
+        }
+        return 1;
     }
 
     /**
@@ -499,9 +550,22 @@ final class OverlayAllowlist {
             value(scope, bound, line, inPattern);
         }
         for (Expression a : args) {
+            if ((name.startsWith("plus") || name.startsWith("minus")) && a instanceof LiteralStringValueExpr lit) {
+                try {
+                    if (Math.abs(Long.parseLong(lit.getValue().replace("_", "").replaceAll("[lL]$", ""))) > MAX_DATE_STEP) {
+                        refuse(at, "`" + name + "(" + lit.getValue() + ")` is out of range: an overlay moves a date by at most "
+                                + MAX_DATE_STEP + " units");
+                    }
+                } catch (NumberFormatException e) {
+                    refuse(at, "`" + name + "` takes a whole number here");
+                }
+            }
             value(a, bound, line, inPattern);
         }
     }
+
+    /** The most a literal may move a date (days, weeks, months or years): beyond it a date overflows. */
+    static final long MAX_DATE_STEP = 10_000;
 
     private boolean isTypeName(Expression e) {
         return e instanceof NameExpr n && TYPES.containsKey(n.getNameAsString()) && typeVisible(n.getNameAsString());
@@ -592,7 +656,12 @@ final class OverlayAllowlist {
                 refuse(at, "the first argument of Results." + name + " must be `kcontext`");
             }
             for (int i = 1; i < n; i++) {
-                value(m.getArguments().get(i), bound, at, false);
+                Expression arg = m.getArguments().get(i);
+                if (arg instanceof NullLiteralExpr) {
+                    refuse(at, "argument " + (i + 1) + " of Results." + name + " is `null`: a finding needs a message (and a REVIEW or DENY a remedy)");
+                }
+                bounded(arg, at);
+                value(arg, bound, at, false);
             }
         }
     }

@@ -20,8 +20,16 @@ final class OverlayClassLoader extends ClassLoader {
 
     /** Package prefixes the generated code of an executable-model rule refers to. */
     static final List<String> PACKAGES = List.of("org.smpolicy.model.", "org.smpolicy.drl.", "org.drools.model.",
-            "org.drools.modelcompiler.", "org.drools.model.codegen.", "org.kie.api.", "org.kie.util.maven.support.ReleaseIdImpl", "java.time.",
+            "org.drools.modelcompiler.", "org.kie.api.", "org.kie.util.maven.support.ReleaseIdImpl", "java.time.",
             "java.util.function.");
+
+    /**
+     * What generated code never links to and an overlay must never reach: the rule compilers
+     * (with them an overlay could build a second rule base in an unrestricted loader). The one
+     * class of theirs the generated code names, an annotation, stays visible.
+     */
+    static final List<String> NEVER = List.of("org.drools.model.codegen.", "org.drools.compiler.", "org.drools.mvel.");
+    static final Set<String> COMPILER_ANNOTATIONS = Set.of("org.drools.compiler.kie.builder.MaterializedLambda");
 
     /** Drools utilities the generated code names; the rest of {@code org.drools.util} stays hidden. */
     static final Set<String> DROOLS_CLASSES = Set.of("org.drools.util.DateUtils");
@@ -51,6 +59,9 @@ final class OverlayClassLoader extends ClassLoader {
     }
 
     static boolean allowed(String className) {
+        if (NEVER.stream().anyMatch(className::startsWith)) {
+            return COMPILER_ANNOTATIONS.contains(className);
+        }
         if (className.startsWith("java.lang.invoke.") || className.startsWith("java.lang.reflect.")) {
             return JDK_CLASSES.contains(className);
         }

@@ -33,6 +33,7 @@ final class RuleBase {
     private final Parameters parameters;
     private final String version;
     private final String profile;
+    private Guard guard;
 
     RuleBase(KieBase kieBase, Map<String, String> ruleSources, Map<String, String> disabled,
              WorkingCalendar calendar, Parameters parameters, String version, String profile) {
@@ -64,6 +65,33 @@ final class RuleBase {
         }
         out.sort(Comparator.comparing(RuleInfo::id));
         return List.copyOf(out);
+    }
+
+    /**
+     * What a rule base with a school's overlay runs under: the baseline alone to fall back on when
+     * an overlay rule fails (its findings stand), the overlay rules' clauses, the school's own
+     * bounded pool (a bulkhead: one school's slow overlay cannot take another's threads) and the
+     * time budget of a decision.
+     */
+    record Guard(RuleBase baselineOnly, Map<String, List<String>> overlayClauses,
+                 java.util.concurrent.ThreadPoolExecutor pool, java.time.Duration budget) {
+    }
+
+    RuleBase guarded(Guard g) {
+        this.guard = g;
+        return this;
+    }
+
+    /** @return the guard, or empty for the baseline and profiles without overlay rules (trusted code) */
+    Optional<Guard> guard() {
+        return Optional.ofNullable(guard);
+    }
+
+    /** Stops the school's pool once the rule base is no longer used (after a reload). */
+    void retire() {
+        if (guard != null) {
+            guard.pool().shutdown();
+        }
     }
 
     KieBase kieBase() {

@@ -46,14 +46,57 @@ final class Validation {
      */
     static final int MAX_PLAIN_CLOSURE_DAYS = 15;
 
+    /** The longest run of consecutive closed working days that needs no declaration: two school weeks. */
+    static final int MAX_PLAIN_CLOSURE_RUN = 10;
+
+    /**
+     * The most closure weekdays in any stretch of twelve months, wherever it starts: 15 days in
+     * December and 15 in January are 30 in one stretch, though no calendar year holds more than 15.
+     */
     static long mostClosureWeekdaysInAYear(java.util.Collection<java.time.LocalDate> days) {
-        Map<Integer, Long> perYear = new java.util.HashMap<>();
-        for (java.time.LocalDate d : days) {
-            if (d.getDayOfWeek().getValue() <= 5) {
-                perYear.merge(d.getYear(), 1L, Long::sum);
+        List<java.time.LocalDate> weekdays = days.stream().filter(d -> d.getDayOfWeek().getValue() <= 5).sorted().distinct().toList();
+        long most = 0;
+        int end = 0;
+        for (int start = 0; start < weekdays.size(); start++) {
+            java.time.LocalDate limit = weekdays.get(start).plusYears(1);
+            while (end < weekdays.size() && weekdays.get(end).isBefore(limit)) {
+                end++;
+            }
+            most = Math.max(most, end - start);
+        }
+        return most;
+    }
+
+    /** The longest run of closure days on consecutive working days (weekends and bank holidays do not break a run). */
+    static long longestClosureRun(java.util.Collection<java.time.LocalDate> days) {
+        java.util.SortedSet<java.time.LocalDate> closed = new java.util.TreeSet<>(days);
+        long longest = 0;
+        long run = 0;
+        java.time.LocalDate expected = null;
+        for (java.time.LocalDate d : closed) {
+            if (d.getDayOfWeek().getValue() > 5 || org.smpolicy.calendar.BankHolidays.isBankHoliday(d)) {
+                continue;
+            }
+            run = d.equals(expected) ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            expected = d.plusDays(1);
+            while (expected.getDayOfWeek().getValue() > 5 || org.smpolicy.calendar.BankHolidays.isBankHoliday(expected)) {
+                expected = expected.plusDays(1);
             }
         }
-        return perYear.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return longest;
+    }
+
+    /**
+     * The days a profile takes out of the working calendar: its closure days, and any day its
+     * holiday feed adds that the official record (as the calendar computes it) does not have. A
+     * feed may correct the record; every other day it adds counts as a closure day.
+     */
+    static java.util.Set<java.time.LocalDate> daysOff(SchoolProfile profile) {
+        java.util.Set<java.time.LocalDate> off = new java.util.TreeSet<>(profile.closureDays());
+        profile.holidays().ifPresent(feed -> feed.holidays().keySet().stream()
+                .filter(d -> !org.smpolicy.calendar.BankHolidays.isBankHoliday(d)).forEach(off::add));
+        return off;
     }
 
     /**
@@ -84,7 +127,8 @@ final class Validation {
         if (!profile.timeZone().getId().equals(BASELINE_ZONE)) {
             made.add("timeZone");
         }
-        if (mostClosureWeekdaysInAYear(profile.closureDays()) > MAX_PLAIN_CLOSURE_DAYS) {
+        java.util.Set<java.time.LocalDate> off = daysOff(profile);
+        if (mostClosureWeekdaysInAYear(off) > MAX_PLAIN_CLOSURE_DAYS || longestClosureRun(off) > MAX_PLAIN_CLOSURE_RUN) {
             made.add("closureDays");
         }
         for (String m : made) {
@@ -99,7 +143,8 @@ final class Validation {
                 problems.add(profile.where(declared) + ": `relaxations` declares `" + declared
                         + "`, which this profile does not relax (only disabled DENY/REVIEW/OBLIGATION rules, "
                         + "responseWindowHours over 24, linkAllowList, a timeZone other than " + BASELINE_ZONE
-                        + " and more than " + MAX_PLAIN_CLOSURE_DAYS + " closure weekdays in a year are relaxations)");
+                        + ", more than " + MAX_PLAIN_CLOSURE_DAYS + " closure weekdays in any twelve months and more than "
+                        + MAX_PLAIN_CLOSURE_RUN + " in a row are relaxations; days a holiday feed adds beyond the official record count as closure days)");
             }
         }
         return problems;

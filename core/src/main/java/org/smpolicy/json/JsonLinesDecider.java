@@ -40,12 +40,24 @@ public final class JsonLinesDecider implements AutoCloseable {
     private final JsonCodec json;
     private final int threads;
     private final ExecutorService pool;
+    private final boolean redact;
 
     /**
      * @param policy the policy deciding every line
      * @param json   reads each line and writes each decision
      */
     public JsonLinesDecider(SocialMediaPolicy policy, JsonCodec json) {
+        this(policy, json, false);
+    }
+
+    /**
+     * @param policy the policy deciding every line
+     * @param json   reads each line and writes each decision
+     * @param redact whether error lines leave out the request's values (names, dates, text), as a
+     *               service answering an HTTP client must: the JSON path and the problem remain
+     */
+    public JsonLinesDecider(SocialMediaPolicy policy, JsonCodec json, boolean redact) {
+        this.redact = redact;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.json = Objects.requireNonNull(json, "json");
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -111,7 +123,7 @@ public final class JsonLinesDecider implements AutoCloseable {
                     continue;
                 }
                 int n = first + i;
-                Line r = decideLine(policy, json, l, n);
+                Line r = decideLine(policy, json, json::readRequest, l, n, redact);
                 results.add(new String[] {r.output(), r.error().map(m -> name + ":" + n + ": " + m).orElse(null)});
             }
             return results;
@@ -153,12 +165,18 @@ public final class JsonLinesDecider implements AutoCloseable {
      */
     public static Line decideLine(SocialMediaPolicy policy, JsonCodec json, java.util.function.Function<String, org.smpolicy.model.PolicyRequest> reader,
                                   String line, long number) {
+        return decideLine(policy, json, reader, line, number, false);
+    }
+
+    private static Line decideLine(SocialMediaPolicy policy, JsonCodec json, java.util.function.Function<String, org.smpolicy.model.PolicyRequest> reader,
+                                   String line, long number, boolean redact) {
         try {
             return new Line(json.writeDecision(policy.decide(reader.apply(line))), java.util.Optional.empty());
         } catch (InvalidRequestException e) {
-            return new Line("{\"line\":" + number + ",\"error\":" + quote(e.getMessage()) + "}", java.util.Optional.of(e.getMessage()));
+            String m = redact ? e.withoutValues() : e.getMessage();
+            return new Line("{\"line\":" + number + ",\"error\":" + quote(m) + "}", java.util.Optional.of(m));
         } catch (RuntimeException e) {
-            String m = "cannot decide: " + e.getMessage();
+            String m = "cannot decide: " + (redact ? e.getClass().getSimpleName() : e.getMessage());
             return new Line("{\"line\":" + number + ",\"error\":" + quote(m) + "}", java.util.Optional.of(m));
         }
     }
@@ -180,6 +198,10 @@ public final class JsonLinesDecider implements AutoCloseable {
                 failures.incrementAndGet();
                 err.println(r[1]);
             }
+        }
+        // A reader that went away, or an answer past its deadline: stop deciding for nobody.
+        if (out.checkError()) {
+            throw new IOException("the output can no longer be written");
         }
     }
 

@@ -83,6 +83,19 @@ public final class ProfileCheck {
                         + ": " + invariant + " was " + s.outcome() + ": " + json.writeRequest(request));
                 continue;
             }
+            if (s.outcome().compareTo(b.outcome()) < 0 && invariants.protectsAChild(b)) {
+                // Judged by effect: "under no circumstances" and "must not" are not a school's to
+                // relax, so no declaration makes this acceptable.
+                Set<String> lost = b.findings().stream()
+                        .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)
+                        .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
+                        .map(Finding::rule)
+                        .collect(Collectors.toCollection(java.util.TreeSet::new));
+                problems.add(profile.where("name") + ": generated request " + i + " protects a child under the baseline ("
+                        + b.outcome() + ") but is " + s.outcome() + " under the profile" + (lost.isEmpty() ? "" : ", without " + lost)
+                        + "; a profile may not relax what protects a child, declared or not: " + json.writeRequest(request));
+                continue;
+            }
             if (s.outcome().compareTo(b.outcome()) < 0) {
                 Set<String> undeclared = b.findings().stream()
                         .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)

@@ -50,17 +50,17 @@ final class ProfileFiles {
      */
     Result read(Path file) {
         try {
-            BasicFileAttributes own = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            Path real = file;
-            if (own.isSymbolicLink()) {
-                real = file.toRealPath();
-                if (!real.startsWith(realDir)) {
-                    return Result.problem(file + ":1: is a link to a file outside the profile directory; profile files must be inside it");
-                }
+            // Every link resolved, the file itself or a directory on its way: it must end inside the profile.
+            Path real = file.toRealPath();
+            if (!real.startsWith(realDir)) {
+                return Result.problem(file + ":1: is a link to a file outside the profile directory; profile files must be inside it");
             }
             BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
                 return Result.problem(file + ":1: is not a regular file");
+            }
+            if (hardLinks(real) > 1) {
+                return Result.problem(file + ":1: has more than one name (a hard link); a profile file must be the profile's own");
             }
             if (attrs.size() > MAX_FILE_BYTES) {
                 return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
@@ -84,6 +84,14 @@ final class ProfileFiles {
             }
         } catch (IOException | SecurityException e) {
             return Result.problem(file + ":1: cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static int hardLinks(Path real) throws IOException {
+        try {
+            return (Integer) Files.getAttribute(real, "unix:nlink", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return 1; // a file system without link counts cannot have been given a hard link we could see
         }
     }
 

@@ -51,4 +51,14 @@ class OverlayClassLoaderTest {
                 .satisfies(e -> assertThat(((PolicyLoadException) e).problems()).anySatisfy(p -> assertThat(p).startsWith("escape.drl:")));
         assertThat(System.getProperty("smpolicy.escaped")).isNull();
     }
+
+    @org.junit.jupiter.api.Test
+    void theRuleCompilersAreOutOfReach() {
+        // Issue 22, row 15: with a compiler an overlay could build a second rule base in an unrestricted loader.
+        assertThat(OverlayClassLoader.allowed("org.drools.model.codegen.ExecutableModelProject")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.drools.compiler.kie.builder.impl.KieBuilderImpl")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.drools.mvel.MVELConstraint")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.drools.compiler.kie.builder.MaterializedLambda")).isTrue();
+        assertThat(OverlayClassLoader.allowed("org.smpolicy.drl.Results")).isTrue();
+    }
 }

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -69,7 +70,7 @@ public final class DecisionServer implements AutoCloseable {
             this.id = id;
             this.policy = policy;
             this.profile = profile;
-            this.bulk = new JsonLinesDecider(policy, json);
+            this.bulk = new JsonLinesDecider(policy, json, true);
         }
     }
 
@@ -77,6 +78,7 @@ public final class DecisionServer implements AutoCloseable {
     private final Map<String, School> schools = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<String>> brokenSchools = new java.util.concurrent.ConcurrentHashMap<>();
     private final String reloadToken;
+    private volatile Path schoolsDir;
     private final int maxBody;
     private final JsonCodec reader;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -96,6 +98,15 @@ public final class DecisionServer implements AutoCloseable {
     static final int MAX_CONNECTIONS = 512;
     /** Slowest a request body may arrive or a response be read, in bytes per second. */
     static final long MIN_DATA_RATE = 1024;
+    /**
+     * Most bulk requests served at once. A bulk answer is long and a client may read it slowly,
+     * so bulk work holds at most this many of the worker threads: probes and single decisions
+     * always find one free. Past it a bulk request is answered 503 at once.
+     */
+    static final int MAX_BULK_AT_ONCE = 16;
+    /** The longest a bulk answer may take to write, whatever the client's rate. */
+    static final long BULK_DEADLINE_MS = 120_000;
+    private final java.util.concurrent.Semaphore bulkSlots = new java.util.concurrent.Semaphore(MAX_BULK_AT_ONCE);
 
     private final Server jetty;
     private final ServerConnector connector;
@@ -224,7 +235,9 @@ public final class DecisionServer implements AutoCloseable {
         try (ex) {
             try {
                 cors(ex);
-                if ("OPTIONS".equals(ex.getRequestMethod())) {
+                if (address(ex) == null) {
+                    error(ex, 400, "?at: the address cannot be read: a malformed %-escape in the path or in `?at`");
+                } else if ("OPTIONS".equals(ex.getRequestMethod())) {
                     ex.getResponseHeaders().set("Allow", "GET, POST, OPTIONS");
                     securityHeaders(ex);
                     ex.sendResponseHeaders(204, -1);
@@ -237,10 +250,20 @@ public final class DecisionServer implements AutoCloseable {
         } finally {
             java.util.function.Consumer<String> log = accessLog;
             if (log != null) {
-                log.accept(java.time.Instant.now() + " " + ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath()
+                URI address = address(ex);
+                log.accept(java.time.Instant.now() + " " + ex.getRequestMethod() + " " + (address == null ? "?" : address.getRawPath())
                         .replaceAll("[^A-Za-z0-9/._~-]", "?") + " " + ex.getResponseCode() + " "
                         + (System.nanoTime() - started) / 1_000_000 + "ms");
             }
+        }
+    }
+
+    /** @return the request's address, or null when it cannot be parsed (a malformed %-escape) */
+    private static URI address(HttpExchange ex) {
+        try {
+            return ex.getRequestURI();
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -302,7 +325,7 @@ public final class DecisionServer implements AutoCloseable {
                 }
                 case "/readyz" -> {
                     if (allow(ex, "GET")) {
-                        send(ex, 200, "application/json", mapper.writeValueAsString(readiness()) + "\n");
+                        send(ex, 200, "application/json", mapper.writeValueAsString(readiness(tokenGiven(ex))) + "\n");
                     }
                 }
                 case "/openapi.json" -> {
@@ -370,6 +393,21 @@ public final class DecisionServer implements AutoCloseable {
     }
 
     ObjectNode readiness() {
+        return readiness(false);
+    }
+
+    /** Whether the request carries the reload token: only then does {@code /readyz} say what is wrong with a profile. */
+    private boolean tokenGiven(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        return reloadToken != null && !reloadToken.isBlank() && auth != null
+                && MessageDigest.isEqual(auth.getBytes(StandardCharsets.UTF_8), ("Bearer " + reloadToken).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Probes say school and state only; a profile's problems (which name its files) are shown to a
+     * caller with the reload token, with paths relative to the schools directory.
+     */
+    ObjectNode readiness(boolean withProblems) {
         ObjectNode n = mapper.createObjectNode();
         boolean ready = brokenSchools.isEmpty() && schools.values().stream().allMatch(sc -> sc.lastReloadProblems.isEmpty())
                 && main.lastReloadProblems.isEmpty();
@@ -387,8 +425,13 @@ public final class DecisionServer implements AutoCloseable {
         for (Map.Entry<String, List<String>> b : new java.util.TreeMap<>(brokenSchools).entrySet()) {
             ObjectNode s1 = all.putObject(b.getKey());
             s1.put("status", "broken: serves no decisions");
-            ArrayNode p = s1.putArray("problems");
-            b.getValue().forEach(p::add);
+            if (withProblems) {
+                ArrayNode p = s1.putArray("problems");
+                b.getValue().forEach(line -> p.add(schoolsDir == null ? line : line.replace(schoolsDir.toAbsolutePath() + java.io.File.separator, "")
+                        .replace(schoolsDir + java.io.File.separator, "")));
+            } else {
+                s1.put("problems", b.getValue().size());
+            }
         }
         return n;
     }
@@ -404,6 +447,7 @@ public final class DecisionServer implements AutoCloseable {
      * @throws IOException when the directory cannot be listed
      */
     public DecisionServer schools(Path dir, java.util.function.Function<Path, SocialMediaPolicy> policy) throws IOException {
+        this.schoolsDir = dir;
         try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
             for (Path p : list.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
                 String id = p.getFileName().toString();
@@ -461,6 +505,12 @@ public final class DecisionServer implements AutoCloseable {
             long started = System.nanoTime();
             java.time.Instant at = decisionInstant(ex);
             Decision d = at == null ? sc.policy.decide(request) : sc.policy.decide(request, at);
+            if (d.stoppedByBudget()) {
+                // Fail closed: nothing was decided. The school's own pool is busy or its overlay too slow.
+                ex.getResponseHeaders().set("Retry-After", "1");
+                error(ex, 503, "school `" + sc.id + "`: " + d.finding(Decision.BUDGET_RULE).orElseThrow().message());
+                return;
+            }
             io.micrometer.core.instrument.Timer.builder("smpolicy.decision").description("time to decide one request")
                     .tags("type", d.requestType(), "outcome", d.outcome().name(), "school", sc.id)
                     .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -479,10 +529,10 @@ public final class DecisionServer implements AutoCloseable {
         if (!q.startsWith("at=") || q.indexOf('&') >= 0) {
             throw new InvalidRequestException("?", "the only query parameter is `at`, an instant with an offset");
         }
-        String value = java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8);
         try {
+            String value = java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8);
             return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
             throw new InvalidRequestException("?at", "not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z");
         }
     }
@@ -493,9 +543,10 @@ public final class DecisionServer implements AutoCloseable {
             tooLarge(ex);
             return;
         }
+        // Counted as the reader splits them: LF, CR and CR LF each end a line.
         int lines = 0;
-        for (byte b : body) {
-            if (b == '\n') {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == '\n' || body[i] == '\r' && (i + 1 == body.length || body[i + 1] != '\n')) {
                 lines++;
             }
         }
@@ -503,14 +554,33 @@ public final class DecisionServer implements AutoCloseable {
             error(ex, 413, "$: a bulk request holds at most " + MAX_BULK_LINES + " lines");
             return;
         }
-        // Decisions are written as they are made: memory does not grow with the response.
-        ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
-        securityHeaders(ex);
-        ex.sendResponseHeaders(200, 0);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(ex.getResponseBody(),
-                     StandardCharsets.UTF_8), 1 << 14))) {
-            sc.bulk.run("body", in, out, new PrintWriter(java.io.Writer.nullWriter()));
+        if (!bulkSlots.tryAcquire()) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            error(ex, 503, "$: the service is answering " + MAX_BULK_AT_ONCE + " bulk requests already; try again shortly");
+            return;
+        }
+        try {
+            // Decisions are written as they are made: memory does not grow with the response.
+            ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+            securityHeaders(ex);
+            ex.sendResponseHeaders(200, 0);
+            long deadline = System.nanoTime() + BULK_DEADLINE_MS * 1_000_000;
+            java.io.OutputStream timed = new java.io.FilterOutputStream(ex.getResponseBody()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new IOException("bulk answer past its deadline of " + BULK_DEADLINE_MS / 1000 + " s");
+                    }
+                    out.write(b, off, len);
+                }
+            };
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+                 PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(timed,
+                         StandardCharsets.UTF_8), 1 << 14))) {
+                sc.bulk.run("body", in, out, new PrintWriter(java.io.Writer.nullWriter()));
+            }
+        } finally {
+            bulkSlots.release();
         }
     }
 
