@@ -289,11 +289,11 @@ public final class SocialMediaPolicy {
 
         /**
          * What a decision under a school's overlay may cost. Overlay rules run on the school's own
-         * pool of {@code threads} threads (with a queue as long again), so one school cannot take
+         * pool of {@code threads} threads (and a bounded queue), so one school cannot take
          * another's threads; a decision that takes longer than {@code decisionTime} is stopped and
          * answered {@code REVIEW} with the finding {@code smpolicy.decision-budget}, naming the
          * profile. The baseline's own rules are trusted code and run on the caller's thread.
-         * Defaults: 250 ms, two threads per core.
+         * Defaults: 250 ms, half the cores (at least one thread).
          *
          * @param decisionTime the time budget of one decision, above 0 and at most 10 minutes
          * @param threads      each school's pool size, 1 to 256

@@ -56,6 +56,12 @@ public final class RuleEngine {
     static final List<java.time.Period> LOAD_CHECK_LATER = List.of(java.time.Period.ofMonths(6), java.time.Period.ofYears(1),
             java.time.Period.ofYears(2), java.time.Period.ofYears(5));
 
+    /**
+     * Decisions that may wait for each thread of a school's pool. A waiting decision costs no CPU,
+     * and one whose caller gave up at its budget is cancelled, never run.
+     */
+    static final int QUEUE_PER_THREAD = 64;
+
     /** The rule id of the finding a decision stopped by its budget carries. */
     public static final String BUDGET_RULE = Decision.BUDGET_RULE;
     /** The rule id of the finding a failed overlay rule leaves when its id cannot be told. */
@@ -72,15 +78,18 @@ public final class RuleEngine {
 
     /**
      * What a decision under a school's overlay may cost: its time, and how many of the school's
-     * decisions run at once (the school's own pool, with a queue as long again).
+     * decisions run at once (the school's own pool, with a bounded queue).
      *
      * @param decisionTime the longest a decision may take before it is stopped and answered fail-closed
      * @param threads      the size of each school's pool
      */
     public record Budgets(java.time.Duration decisionTime, int threads) {
-        /** 250 ms a decision; two threads per core for each school. */
+        /**
+         * 250 ms a decision; half the cores for each school (at least one thread): a school whose
+         * overlay runs on past its budget can hold at most half the machine, whatever its load.
+         */
         public static final Budgets DEFAULT = new Budgets(java.time.Duration.ofMillis(250),
-                Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
         /** Validates. */
         public Budgets {
@@ -209,7 +218,7 @@ public final class RuleEngine {
             String name = profile.name();
             java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(budgets.threads(),
                     budgets.threads(), 30, java.util.concurrent.TimeUnit.SECONDS,
-                    new java.util.concurrent.ArrayBlockingQueue<>(budgets.threads()), r -> {
+                    new java.util.concurrent.ArrayBlockingQueue<>(QUEUE_PER_THREAD * budgets.threads()), r -> {
                         Thread t = new Thread(r, "smpolicy-school-" + Integer.toHexString(name.hashCode()));
                         t.setDaemon(true);
                         return t;

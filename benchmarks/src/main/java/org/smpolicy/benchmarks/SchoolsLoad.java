@@ -1,0 +1,180 @@
+package org.smpolicy.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.server.DecisionServer;
+
+/**
+ * One hostile school among three: a load benchmark of the multi-school service over loopback.
+ * Two schools (Merriott and Haselbury, from {@code examples/schools}) are loaded by C keep-alive
+ * clients each, first alone, then while H clients post to a third school whose allowed overlay
+ * costs far more than its time budget on every request. It prints each benign school's p50 and
+ * p99 in both phases and their ratio, how the hostile school was answered (503s), and the
+ * slowest {@code /healthz} seen by a prober polling every 100 ms throughout. Loopback only;
+ * bounded in time. Run from the repository root after {@code mvn -q -B install -DskipTests}:
+ * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.SchoolsLoad [clients] [hostile] [warm-up s] [measure s]}.
+ */
+public final class SchoolsLoad {
+
+    private SchoolsLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        int hostile = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+        int measure = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+        Path trust = Files.createTempDirectory("smpolicy-schools");
+        for (String s : List.of("merriott", "haselbury")) {
+            Path to = Files.createDirectories(trust.resolve(s));
+            try (var files = Files.list(Path.of("examples/schools", s))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, to.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path bad = Files.createDirectories(trust.resolve("hostile"));
+        Files.writeString(bad.resolve("profile.json"), "{\"profileVersion\": 1, \"name\": \"Hostile\"}");
+        StringBuilder when = new StringBuilder("PublishRequest( $t : post.text, $i : images )\n    Image( ");
+        for (int i = 0; i < 16; i++) {
+            when.append(i == 0 ? "" : ", ").append("!$t.contains($t.strip() + id + \"").append(i).append("\")");
+        }
+        Files.writeString(bad.resolve("scan.drl"), "package org.school.hostile;\nimport org.smpolicy.drl.Results;\nimport org.smpolicy.model.*;\n"
+                + "rule \"hostile.scan\"\n    @clause(\"7.c\")\n    @outcome(\"NOTE\")\nwhen\n    " + when + " ) from $i\nthen\n"
+                + "    Results.find(kcontext, \"scanned\");\nend\n");
+        StringBuilder images = new StringBuilder();
+        for (int i = 0; i < 150; i++) {
+            images.append(i == 0 ? "" : ",").append("{\"id\":\"img-").append(i).append("\",\"showsStudents\":false,\"peopleComplete\":true}");
+        }
+        String bomb = "{\"type\":\"publish\",\"account\":{\"id\":\"fb\",\"type\":\"FEDERATION\",\"sltApproved\":true},\"post\":{\"id\":\"p\",\"text\":\""
+                + "a".repeat(99_000) + "\",\"author\":\"Office\"},\"images\":[" + images + "]}";
+        List<String> bodies = new ArrayList<>();
+        try (var files = Files.list(DecisionBenchmark.requests())) {
+            for (var f : files.sorted().toList()) {
+                bodies.add(Files.readString(f));
+            }
+        }
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+        SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).build();
+        try (DecisionServer server = DecisionServer.start(baseline, null, "127.0.0.1", 0, null, 1 << 20)) {
+            server.schools(trust, dir -> SocialMediaPolicy.builder().clock(clock).profile(dir).build());
+            URI merriott = URI.create(server.url() + "/v1/schools/merriott/decide");
+            URI haselbury = URI.create(server.url() + "/v1/schools/haselbury/decide");
+            URI hostileUri = URI.create(server.url() + "/v1/schools/hostile/decide");
+            AtomicLong slowestHealth = new AtomicLong();
+            Thread prober = new Thread(() -> probe(URI.create(server.url() + "/healthz"), slowestHealth), "prober");
+            prober.setDaemon(true);
+            prober.start();
+            phase(List.of(merriott, haselbury), bodies, clients, warmup, null, 0, null);
+            long[][] alone = phase(List.of(merriott, haselbury), bodies, clients, measure, null, 0, null);
+            AtomicLong refused = new AtomicLong();
+            long[][] beside = phase(List.of(merriott, haselbury), bodies, clients, measure, hostileUri, hostile, new Object[] {bomb, refused});
+            prober.interrupt();
+            String[] names = {"merriott", "haselbury"};
+            for (int s = 0; s < 2; s++) {
+                Arrays.sort(alone[s]);
+                Arrays.sort(beside[s]);
+                double p99a = pct(alone[s], 0.99);
+                double p99b = pct(beside[s], 0.99);
+                System.out.printf("%s: alone %d requests, p50 %.2f ms, p99 %.2f ms; beside the hostile school %d requests, p50 %.2f ms,"
+                        + " p99 %.2f ms; p99 ratio %.2f%n", names[s], alone[s].length, pct(alone[s], 0.5), p99a, beside[s].length,
+                        pct(beside[s], 0.5), p99b, p99b / p99a);
+            }
+            System.out.printf("hostile school: %d answers 503 (stopped at its budget or its pool full); slowest /healthz %.1f ms%n",
+                    refused.get(), slowestHealth.get() / 1e6);
+        }
+    }
+
+    static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? Double.NaN : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+    }
+
+    static void probe(URI health, AtomicLong slowest) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        while (!Thread.currentThread().isInterrupted()) {
+            long t = System.nanoTime();
+            try {
+                http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                slowest.accumulateAndGet(System.nanoTime() - t, Math::max);
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                slowest.set(Long.MAX_VALUE);
+            }
+        }
+    }
+
+    static long[][] phase(List<URI> schools, List<String> bodies, int clients, int seconds, URI hostile, int hostileClients,
+                          Object[] bomb) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients * schools.size() + hostileClients);
+        List<List<Future<long[]>>> results = new ArrayList<>();
+        for (URI school : schools) {
+            List<Future<long[]>> mine = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int offset = c;
+                mine.add(pool.submit(() -> client(school, bodies, offset, end, null)));
+            }
+            results.add(mine);
+        }
+        List<Future<long[]>> bad = new ArrayList<>();
+        for (int c = 0; c < hostileClients; c++) {
+            bad.add(pool.submit(() -> client(hostile, List.of((String) bomb[0]), 0, end, (AtomicLong) bomb[1])));
+        }
+        long[][] out = new long[schools.size()][];
+        for (int s = 0; s < schools.size(); s++) {
+            List<long[]> all = new ArrayList<>();
+            for (Future<long[]> f : results.get(s)) {
+                all.add(f.get());
+            }
+            out[s] = all.stream().flatMapToLong(Arrays::stream).toArray();
+        }
+        for (Future<long[]> f : bad) {
+            f.get();
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    static long[] client(URI uri, List<String> bodies, int offset, long end, AtomicLong refused) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long[] lat = new long[1 << 14];
+        int n = 0;
+        for (int i = offset; System.nanoTime() < end; i++) {
+            HttpRequest r = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+            long t = System.nanoTime();
+            HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
+            if (refused != null) {
+                if (resp.statusCode() == 503) {
+                    refused.incrementAndGet();
+                }
+                continue;
+            }
+            if (resp.statusCode() != 200) {
+                throw new IllegalStateException("status " + resp.statusCode() + " from " + uri);
+            }
+            if (n == lat.length) {
+                lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = System.nanoTime() - t;
+        }
+        return Arrays.copyOf(lat, n);
+    }
+}
