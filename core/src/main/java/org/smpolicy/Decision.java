@@ -27,9 +27,12 @@ import java.util.Optional;
  *                      a profile in another zone still prints the offsets it was decided with
  * @param change        the first moment at which time alone changes the decision, and the outcome
  *                      then; empty when nothing in the request depends on time (see {@link #validUntil()})
+ * @param reliesOn      the facts about people the decision relied on, by the host's references
+ *                      ({@link Reliance#of}): a later change of one of them may change it
  */
 public record Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
-                       String requestType, String policyVersion, String profile, ZoneId zone, Optional<Change> change) {
+                       String requestType, String policyVersion, String profile, ZoneId zone, Optional<Change> change,
+                       List<Reliance> reliesOn) {
 
     /**
      * When a decision stops holding.
@@ -44,6 +47,12 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(outcome, "outcome");
         }
+    }
+
+    /** A decision that relies on no fact about a named person. */
+    public Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
+                    String requestType, String policyVersion, String profile, ZoneId zone, Optional<Change> change) {
+        this(outcome, findings, obligations, requestType, policyVersion, profile, zone, change, List.of());
     }
 
     /** A decision, in {@link WorkingCalendar#ENGLAND}, that time alone does not change. */
@@ -62,6 +71,7 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(change, "change");
+        reliesOn = List.copyOf(reliesOn);
         Outcome combined = combine(findings);
         if (combined.compareTo(outcome) > 0) {
             throw new IllegalArgumentException("outcome `" + outcome + "` is more permissive than its findings (" + combined + ")");
@@ -160,7 +170,15 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
      * @return this decision with that change
      */
     public Decision withChange(Optional<Change> c) {
-        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, c);
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, c, reliesOn);
+    }
+
+    /**
+     * @param facts the facts about people the decision relied on
+     * @return this decision relying on them
+     */
+    public Decision withReliesOn(List<Reliance> facts) {
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, change, facts);
     }
 
     /**

@@ -89,6 +89,43 @@ public final class SocialMediaPolicy {
     }
 
     /**
+     * Finds the published posts a change of facts touches and decides each again, as at now: a
+     * consent refused or withdrawn (for some channels or all), a child added to the no-publish
+     * list or asking not to be filmed, a runner's training lapsed or a runner left. Only items
+     * that rely on a changed fact ({@link Decision#reliesOn()}) are decided again; those whose
+     * decision is now more restrictive than when they were published are reported with their
+     * duties: take down (within 24 hours), review, or hand over to another runner.
+     *
+     * <pre>{@code
+     * RecheckReport r = policy.recheck(register, List.of(new FactChange(FactChange.Kind.ADDED_TO_NO_PUBLISH_LIST,
+     *         "pupil-1001", null, null)));
+     * r.reported().forEach(i -> System.out.println(i.id() + ": " + i.duties()));
+     * }</pre>
+     *
+     * @param published the register: each post as it was checked, and when it went out
+     * @param changes   the changes, in order
+     * @return the items to act on
+     */
+    public org.smpolicy.recheck.RecheckReport recheck(List<org.smpolicy.recheck.Published> published,
+                                                     List<org.smpolicy.recheck.FactChange> changes) {
+        return recheck(published, changes, engine.clock().instant());
+    }
+
+    /**
+     * As {@link #recheck(List, List)}, as at an instant.
+     *
+     * @param published the register
+     * @param changes   the changes
+     * @param at        the instant of the re-check
+     * @return the items to act on
+     */
+    public org.smpolicy.recheck.RecheckReport recheck(List<org.smpolicy.recheck.Published> published,
+                                                     List<org.smpolicy.recheck.FactChange> changes, Instant at) {
+        return org.smpolicy.recheck.Recheck.run(engine::decide, engine.calendar(), Objects.requireNonNull(published, "published"),
+                Objects.requireNonNull(changes, "changes"), Objects.requireNonNull(at, "at"));
+    }
+
+    /**
      * May this post go out on this account?
      *
      * @param request the post, its images, links and shared material, and the account

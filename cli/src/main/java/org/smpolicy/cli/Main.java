@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "smpolicy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Decide social media requests against the Federation's Social Media Policy.",
-        subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, ClausesCommand.class, StatusCommand.class, ImpactCommand.class,
+        subcommands = {DecideCommand.class, CheckCommand.class, TestCommand.class, ClausesCommand.class, StatusCommand.class, ImpactCommand.class, RecheckCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

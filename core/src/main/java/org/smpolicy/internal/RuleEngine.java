@@ -336,7 +336,8 @@ public final class RuleEngine {
 
     private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Run run) {
         Decision d = evaluate(base, request, at, run);
-        return d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> evaluate(base, request, later, run)));
+        return d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> evaluate(base, request, later, run)))
+                .withReliesOn(org.smpolicy.Reliance.of(request));
     }
 
     /** The load check's school decider: the decision now, and an overlay must not fail later either. */

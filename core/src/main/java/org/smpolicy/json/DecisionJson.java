@@ -67,7 +67,8 @@ final class DecisionJson {
     static JsonMapper.Builder mixIns(JsonMapper.Builder builder) {
         return builder.addMixIn(Decision.class, DecisionMixIn.class)
                 .addMixIn(Finding.class, FindingMixIn.class)
-                .addMixIn(Obligation.class, ObligationMixIn.class);
+                .addMixIn(Obligation.class, ObligationMixIn.class)
+                .addMixIn(org.smpolicy.Reliance.class, RelianceMixIn.class);
     }
 
     String write(Decision decision, boolean pretty) {
@@ -111,12 +112,12 @@ final class DecisionJson {
 
     /** The decision on the wire: flat, with the change spelled as {@code validUntil} and {@code outcomeThen}. */
     @JsonPropertyOrder({"outcome", "requestType", "policyVersion", "profile", "zone", "findings", "obligations",
-            "validUntil", "outcomeThen"})
+            "validUntil", "outcomeThen", "reliesOn"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DecisionDocument(Outcome outcome, String requestType, String policyVersion, String profile, ZoneId zone,
                             List<Finding> findings, List<Obligation> obligations,
                             @JsonSerialize(using = Zoned.class) @JsonDeserialize(using = Timestamp.class) Instant validUntil,
-                            Outcome outcomeThen) {
+                            Outcome outcomeThen, List<org.smpolicy.Reliance> reliesOn) {
         DecisionDocument {
             // decisions written before they carried their zone were written in England's
             zone = zone == null ? org.smpolicy.calendar.WorkingCalendar.ENGLAND : zone;
@@ -148,7 +149,8 @@ final class DecisionJson {
         @Override
         public DecisionDocument convert(Decision d) {
             return new DecisionDocument(d.outcome(), d.requestType(), d.policyVersion(), d.profile(), d.zone(),
-                    d.findings(), d.obligations(), d.validUntil().orElse(null), d.outcomeThen().orElse(null));
+                    d.findings(), d.obligations(), d.validUntil().orElse(null), d.outcomeThen().orElse(null),
+                    d.reliesOn().isEmpty() ? null : d.reliesOn());
         }
     }
 
@@ -158,8 +160,13 @@ final class DecisionJson {
             Optional<Decision.Change> change = d.validUntil() == null ? Optional.empty()
                     : Optional.of(new Decision.Change(d.validUntil(), d.outcomeThen()));
             return new Decision(d.outcome(), d.findings(), d.obligations(), d.requestType(), d.policyVersion(), d.profile(),
-                    d.zone(), change);
+                    d.zone(), change, d.reliesOn() == null ? List.of() : d.reliesOn());
         }
+    }
+
+    @JsonPropertyOrder({"ref", "fact", "channel"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract static class RelianceMixIn {
     }
 
     @JsonPropertyOrder({"clause", "clauses", "rule", "outcome", "message", "remedy"})

@@ -8,14 +8,22 @@ package org.smpolicy.model;
  * @param readPolicy  whether they have read and understood this policy (5.b)
  * @param trained     whether they received appropriate training (5.b)
  * @param namedRunner whether they are a named runner of the account they act from (4.a.iii.1-3, 5.b)
+ * @param ref         the host's opaque reference for them (never a name), so that a later change (their
+ *                    training lapsed, they left) finds what they published; optional
  */
-public record Actor(PersonRole role, Answer readPolicy, Answer trained, Answer namedRunner) {
+public record Actor(PersonRole role, Answer readPolicy, Answer trained, Answer namedRunner, String ref) {
 
     /** Normalises absent answers to {@code UNKNOWN}. */
     public Actor {
         readPolicy = Require.answer(readPolicy);
         trained = Require.answer(trained);
         namedRunner = Require.answer(namedRunner);
+        ref = Require.optionalId(ref, "ref");
+    }
+
+    /** An actor the host gives no reference for. */
+    public Actor(PersonRole role, Answer readPolicy, Answer trained, Answer namedRunner) {
+        this(role, readPolicy, trained, namedRunner, null);
     }
 
     /** @return an actor about whom nothing is known */

@@ -366,6 +366,11 @@ public final class DecisionServer implements AutoCloseable {
                     bulk(ex, sc);
                 }
             }
+            case "/recheck" -> {
+                if (allow(ex, "POST")) {
+                    recheck(ex, sc);
+                }
+            }
             case "/clauses" -> {
                 if (allow(ex, "GET")) {
                     send(ex, 200, "application/json", mapper.writeValueAsString(clauses(sc)) + "\n");
@@ -534,6 +539,63 @@ public final class DecisionServer implements AutoCloseable {
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
             throw new InvalidRequestException("?at", "not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z");
+        }
+    }
+
+    /** Most published items plus changes one re-check request may hold. */
+    static final int MAX_RECHECK_ENTRIES = 10_000;
+
+    // {"published": [...], "changes": [...]}: the same items and changes as the command line's files.
+    private void recheck(HttpExchange ex, School sc) throws IOException {
+        byte[] body = body(ex);
+        if (body == null) {
+            tooLarge(ex);
+            return;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = org.smpolicy.json.JsonDocument.parse(new String(body, StandardCharsets.UTF_8),
+                    "body", reader.limits()).root();
+            if (root == null || !root.isObject() || !root.path("published").isArray() || !root.path("changes").isArray()) {
+                throw new InvalidRequestException("$", "expected {\"published\": [...], \"changes\": [...]}");
+            }
+            java.util.Iterator<String> names = root.fieldNames();
+            while (names.hasNext()) {
+                String f = names.next();
+                if (!f.equals("published") && !f.equals("changes")) {
+                    throw new InvalidRequestException("$." + f, "unknown field; a re-check has `published` and `changes`");
+                }
+            }
+            if (root.get("published").size() + root.get("changes").size() > MAX_RECHECK_ENTRIES) {
+                throw new InvalidRequestException("$", "a re-check holds at most " + MAX_RECHECK_ENTRIES + " items and changes");
+            }
+            List<org.smpolicy.recheck.Published> published = new java.util.ArrayList<>();
+            int i = 0;
+            for (com.fasterxml.jackson.databind.JsonNode n : root.get("published")) {
+                try {
+                    published.add(reader.readPublished(n.toString(), i + 1));
+                } catch (InvalidRequestException e) {
+                    throw e.under("$.published[" + i + "]");
+                }
+                i++;
+            }
+            List<org.smpolicy.recheck.FactChange> changes = new java.util.ArrayList<>();
+            i = 0;
+            for (com.fasterxml.jackson.databind.JsonNode n : root.get("changes")) {
+                try {
+                    changes.add(reader.readChange(n.toString()));
+                } catch (InvalidRequestException e) {
+                    throw e.under("$.changes[" + i + "]");
+                }
+                i++;
+            }
+            java.time.Instant at = decisionInstant(ex);
+            org.smpolicy.recheck.RecheckReport report = at == null ? sc.policy.recheck(published, changes)
+                    : sc.policy.recheck(published, changes, at);
+            send(ex, 200, "application/json", reader.writeRecheck(report) + "\n");
+        } catch (org.smpolicy.json.JsonDocument.MalformedException e) {
+            error(ex, 400, "$: not JSON: " + e.getMessage().replaceAll("`[^`]*`", "`…`"));
+        } catch (InvalidRequestException e) {
+            error(ex, 400, e.withoutValues());
         }
     }
 

@@ -152,7 +152,8 @@ class ServiceTest {
             }
         }
         assertThat(served).isEqualTo(documented);
-        assertThat(documented).containsExactlyInAnyOrder("/v1/decide", "/v1/decide/bulk", "/v1/clauses", "/v1/status", "/v1/samples",
+        assertThat(documented).containsExactlyInAnyOrder("/v1/decide", "/v1/decide/bulk", "/v1/recheck", "/v1/schools/{school}/recheck",
+                "/v1/clauses", "/v1/status", "/v1/samples",
                 "/v1/reload", "/healthz", "/readyz", "/openapi.json", "/", "/metrics", "/v1/schools", "/v1/schools/{school}/decide",
                 "/v1/schools/{school}/decide/bulk", "/v1/schools/{school}/clauses", "/v1/schools/{school}/status",
                 "/v1/schools/{school}/reload");

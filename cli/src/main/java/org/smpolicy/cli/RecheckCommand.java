@@ -1,0 +1,145 @@
+package org.smpolicy.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import org.smpolicy.InvalidRequestException;
+import org.smpolicy.PolicyException;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.recheck.FactChange;
+import org.smpolicy.recheck.Published;
+import org.smpolicy.recheck.RecheckReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code smpolicy recheck --published FILE --changes FILE}: which published posts a change of facts touches. */
+@Command(name = "recheck", mixinStandardHelpOptions = true,
+        description = {"Find the published posts that changes of facts touch (consent refused or withdrawn, a child added to",
+                "the no-publish list or asking not to be filmed, a runner's training lapsed or a runner left), decide each",
+                "again and list what must happen, by whom and by when, grouped by account and by change. Only touched",
+                "posts are decided again. FILEs are JSON lines (docs/json.md); the decision log with requests is a register."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing must come down", "1:a published post must come down",
+                "2:bad input or usage (each bad line is named; the other lines are still re-checked)"})
+final class RecheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Option(names = "--published", required = true, paramLabel = "FILE", description = "the register: one published post per line")
+    Path published;
+
+    @Option(names = "--changes", required = true, paramLabel = "FILE", description = "the changes: one per line")
+    Path changes;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text (default) or json")
+    ClausesCommand.Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        JsonCodec json = JsonCodec.strict();
+        List<String> bad = new ArrayList<>();
+        List<Published> register;
+        List<FactChange> facts;
+        try {
+            register = read(published, (line, n) -> json.readPublished(line, n), bad);
+            facts = read(changes, (line, n) -> json.readChange(line), bad);
+        } catch (BadLine e) {
+            err.println("smpolicy recheck: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        // A bad line is named and skipped; every other line is still re-checked.
+        bad.forEach(b -> err.println("smpolicy recheck: " + b));
+        SocialMediaPolicy p = policy.build();
+        RecheckReport report;
+        try {
+            report = p.recheck(register, facts, policy.clock().instant());
+        } catch (PolicyException e) {
+            err.println("smpolicy recheck: " + e.getMessage().replace('\n', ' '));
+            return Main.BAD_INPUT;
+        }
+        if (format == ClausesCommand.Format.json) {
+            out.println(json.writeRecheck(report));
+        } else {
+            text(report, facts, out);
+        }
+        return !bad.isEmpty() ? Main.BAD_INPUT : report.anyMustComeDown() ? Main.PROBLEMS : Main.OK;
+    }
+
+    private static void text(RecheckReport r, List<FactChange> facts, PrintWriter out) {
+        out.println("re-checked " + r.items() + " published posts against " + facts.size() + " changes: " + r.touched()
+                + " touched, " + r.reported().size() + " to act on" + (r.anyMustComeDown() ? ", some must come down" : ""));
+        r.byAccount().forEach((account, ids) -> {
+            out.println("account " + account + ":");
+            for (RecheckReport.Item i : r.reported()) {
+                if (!i.account().equals(account)) {
+                    continue;
+                }
+                out.println("  " + i.id() + " (published " + i.publishedAt() + "): " + i.before() + " -> " + i.decision().outcome()
+                        + ", changes " + i.changes());
+                for (RecheckReport.Duty d : i.duties()) {
+                    out.println("    " + d.action() + " by " + d.owner() + " before "
+                            + d.due().atZone(i.decision().zone()).toLocalDateTime() + " UK time: " + d.why());
+                }
+            }
+        });
+        r.byChange().forEach((c, ids) -> out.println("change " + c + " (" + facts.get(c - 1).change() + " " + facts.get(c - 1).ref()
+                + "): " + String.join(", ", ids)));
+    }
+
+    private static final class BadLine extends Exception {
+        BadLine(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static <T> List<T> read(Path file, BiFunction<String, Long, T> reader, List<String> bad) throws BadLine {
+        if (!Files.isRegularFile(file)) {
+            throw new BadLine(file + ": not a readable file");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new BadLine(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        // Lines are read in parallel and kept in file order; a bad line is named, not fatal.
+        List<Object> parsed = java.util.stream.IntStream.range(0, lines.size()).parallel().mapToObj(i -> {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                return null;
+            }
+            try {
+                return (Object) reader.apply(line, i + 1L);
+            } catch (InvalidRequestException e) {
+                return (Object) new BadLine(file + ":" + (i + 1) + ": " + e.getMessage());
+            }
+        }).toList();
+        List<T> out = new ArrayList<>();
+        for (Object o : parsed) {
+            if (o instanceof BadLine b) {
+                bad.add(b.getMessage());
+            } else if (o != null) {
+                @SuppressWarnings("unchecked")
+                T t = (T) o;
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}
