@@ -41,9 +41,9 @@ final class DecideCommand implements Callable<Integer> {
     @Option(names = "--pretty", description = "indent the JSON")
     boolean pretty;
 
-    @Option(names = "--jsonl", description = {"FILE holds one request per line: print one decision per line, in input order,",
-            "using all cores; a bad line prints {\"line\":N,\"error\":...} in its place and FILE:N: message on",
-            "standard error, and the command exits 1 at the end"})
+    @Option(names = "--jsonl", description = {"FILE holds one request per line: print one line per input line, in input order,",
+            "using all cores: the decision with its \"line\" number, or for a blank or bad line {\"line\":N,\"error\":...}",
+            "and FILE:N: message on standard error, and then the command exits 1 at the end"})
     boolean jsonl;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "the request document, or - for standard input")

@@ -88,6 +88,8 @@ final class ServeCommand implements Callable<Integer> {
         }, "smpolicy-shutdown"));
         spec.commandLine().getOut().println("smpolicy serving " + p.profile() + " at " + server.url()
                 + "/ (playground), " + server.url() + "/v1/decide (POST)");
+        server.schoolStates().forEach((id, state) -> spec.commandLine().getOut().println("  school " + id + " at " + server.url()
+                + "/v1/schools/" + id + "/decide: " + state));
         spec.commandLine().getOut().flush();
         stopped.await();
         return Main.OK;

@@ -64,6 +64,11 @@ final class TestCommand implements Callable<Integer> {
         List<Scenario> scenarios = new java.util.ArrayList<>();
         int failed = 0;
         try {
+            if (ScenarioFile.files(paths).isEmpty()) {
+                // Nothing to run is a usage error (2), not a failed test (1).
+                err.println("smpolicy test: no scenario files (*.json) in " + paths);
+                return Main.BAD_INPUT;
+            }
             for (Path f : ScenarioFile.files(paths)) {
                 List<Scenario> inFile = ScenarioFile.read(f);
                 if (inFile.isEmpty()) {

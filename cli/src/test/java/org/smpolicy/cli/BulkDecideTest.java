@@ -49,7 +49,9 @@ class BulkDecideTest {
 
         // Order: every other line is the decision of the request on that line, as a single decide gives it.
         Cli single = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "--jsonl", writeOne(requests.get(1_000), json));
-        assertThat(out.get(1_001)).isEqualTo(single.out().strip());
+        // Each decision carries its input line number; otherwise it is the single decision.
+        assertThat(out.get(1_001)).startsWith("{\"line\":1002,")
+                .isEqualTo(single.out().strip().replaceFirst("^\\{\"line\":1,", "{\"line\":1002,"));
         ObjectMapper m = new ObjectMapper();
         int j = 0;
         for (int i = 0; i < out.size(); i++) {
@@ -69,11 +71,27 @@ class BulkDecideTest {
     @Test
     void cleanStreamExits0() throws IOException {
         Path file = tmp.resolve("ok.jsonl");
-        Files.writeString(file, Files.readString(Path.of("../examples/requests/comment-saturday.json")).replace("\n", " ") + "\n\n"
+        Files.writeString(file, Files.readString(Path.of("../examples/requests/comment-saturday.json")).replace("\n", " ") + "\n"
                 + Files.readString(Path.of("../examples/requests/follow-pupil-personal-account.json")).replace("\n", " ") + "\n");
         Cli r = Cli.run("decide", "--jsonl", file.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out().lines()).hasSize(2);
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aBlankLineGetsItsOwnErrorLineSoOutputLineNPairsWithInputLineN() throws IOException {
+        // Issue 26: a host that pairs output line N with input line N gets the right decisions.
+        Path file = tmp.resolve("blank.jsonl");
+        Files.writeString(file, Files.readString(Path.of("../examples/requests/comment-saturday.json")).replace("\n", " ") + "\n\n"
+                + Files.readString(Path.of("../examples/requests/follow-pupil-personal-account.json")).replace("\n", " ") + "\n");
+        Cli r = Cli.run("decide", "--jsonl", file.toString());
+        List<String> out = r.out().lines().toList();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(0)).startsWith("{\"line\":1,\"outcome\"");
+        assertThat(out.get(1)).isEqualTo("{\"line\":2,\"error\":\"blank line: one request per line\"}");
+        assertThat(out.get(2)).startsWith("{\"line\":3,\"outcome\":\"DENY\"");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo(file + ":2: blank line: one request per line");
     }
 }

@@ -67,8 +67,9 @@ class CommandLineUsabilityTest {
     void aSuiteThatTestsNothingOrNamesAnUnknownClauseFails() throws Exception {
         Path none = Files.createDirectories(tmp.resolve("none"));
         Cli empty = Cli.run("test", none.toString());
-        assertThat(empty.code()).isEqualTo(1);
-        assertThat(empty.out()).contains("FAIL no scenarios found in").contains("0 passed, 1 failed");
+        // A directory without scenario files is a usage error (issue 26), not a failed suite.
+        assertThat(empty.code()).isEqualTo(2);
+        assertThat(empty.err().strip()).isEqualTo("smpolicy test: no scenario files (*.json) in [" + none + "]");
         Cli unmatched = Cli.run("test", "--run", "^no-such-scenario$", "../rules-drl/src/test/resources/scenarios");
         assertThat(unmatched.code()).isEqualTo(1);
         assertThat(unmatched.out()).contains("FAIL no scenario id matches --run `^no-such-scenario$`");

@@ -250,7 +250,8 @@ final class OverlayAllowlist {
             } else if (a.getName().equals("outcome")) {
                 outcome = Overlays.annotationValue(a);
                 if (org.smpolicy.RuleEffect.parse(outcome).isEmpty()) {
-                    refuse(line, "rule `" + id + "` needs @outcome, one of " + Validation.OUTCOMES);
+                    refuse(line, "rule `" + id + "` has @outcome(\"" + OverlayText.safe(outcome) + "\"), which is not an outcome: use one of "
+                            + Validation.OUTCOMES);
                     outcome = null;
                 }
             } else if (!Overlays.annotationValue(a).matches("[0-9a-z., ]{1,80}")) {
@@ -466,6 +467,9 @@ final class OverlayAllowlist {
                 enumConstant(((NameExpr) f.getScope()).getNameAsString(), f.getNameAsString(), at);
             } else if (MEMBERS.contains(f.getNameAsString())) {
                 value(f.getScope(), bound, line, inPattern);
+            } else if (f.getScope() instanceof NameExpr type && TYPES.containsKey(type.getNameAsString()) && !typeVisible(type.getNameAsString())) {
+                // `Answer.YES` without the import reads as a property `YES` of something called `Answer`.
+                refuse(at, "`" + type.getNameAsString() + "` is not imported: add `import " + TYPES.get(type.getNameAsString()).getName() + ";`");
             } else {
                 refuse(at, "property `" + OverlayText.safe(f.getNameAsString()) + "` is not one of the model's");
             }

@@ -73,7 +73,7 @@ public final class JsonLinesDecider implements AutoCloseable {
      *
      * @param name the stream's name for error lines
      * @param in   one request per line
-     * @param out  receives one decision (or error object) per non-blank line, in input order
+     * @param out  receives one line per input line, in input order: the decision with its `line` number, or {@code {"line": N, "error": ...}} for a blank or bad line
      * @param err  receives {@code NAME:N: message} for each bad line
      * @return how many lines failed
      * @throws IOException on read errors
@@ -119,9 +119,6 @@ public final class JsonLinesDecider implements AutoCloseable {
             List<String[]> results = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 String l = lines.get(i);
-                if (l.isBlank()) {
-                    continue;
-                }
                 int n = first + i;
                 Line r = decideLine(policy, json, json::readRequest, l, n, redact);
                 results.add(new String[] {r.output(), r.error().map(m -> name + ":" + n + ": " + m).orElse(null)});
@@ -170,8 +167,15 @@ public final class JsonLinesDecider implements AutoCloseable {
 
     private static Line decideLine(SocialMediaPolicy policy, JsonCodec json, java.util.function.Function<String, org.smpolicy.model.PolicyRequest> reader,
                                    String line, long number, boolean redact) {
+        if (line.isBlank()) {
+            // One output line per input line: a host pairs output line N with input line N.
+            return new Line("{\"line\":" + number + ",\"error\":\"blank line: one request per line\"}",
+                    java.util.Optional.of("blank line: one request per line"));
+        }
         try {
-            return new Line(json.writeDecision(policy.decide(reader.apply(line))), java.util.Optional.empty());
+            // Each decision carries its input line, as each error object does.
+            String decision = json.writeDecision(policy.decide(reader.apply(line)));
+            return new Line("{\"line\":" + number + "," + decision.substring(1), java.util.Optional.empty());
         } catch (InvalidRequestException e) {
             String m = redact ? e.withoutValues() : e.getMessage();
             return new Line("{\"line\":" + number + ",\"error\":" + quote(m) + "}", java.util.Optional.of(m));

@@ -72,15 +72,16 @@ public final class ProfileCheck {
      */
     public List<String> run(int count, long seed) {
         Random random = new Random(seed);
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < count && problems.size() < 50; i++) {
+        // One line per kind of problem, with how often it happened and the smallest example: a
+        // trust reads eight 900-character requests for one failure otherwise.
+        java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
             PolicyRequest request = invariants.generate(random);
             Decision b = baseline.apply(request);
             Decision s = school.apply(request);
             String invariant = s.outcome() == Outcome.ALLOW ? invariants.broken(request, s, today).orElse(null) : null;
             if (invariant != null) {
-                problems.add(profile.where("name") + ": child-protection invariant broken on generated request " + i
-                        + ": " + invariant + " was " + s.outcome() + ": " + json.writeRequest(request));
+                note(groups, "child-protection invariant broken: " + invariant + " was " + s.outcome(), i, request);
                 continue;
             }
             if (s.outcome().compareTo(b.outcome()) < 0 && invariants.protectsAChild(b)) {
@@ -91,9 +92,9 @@ public final class ProfileCheck {
                         .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
                         .map(Finding::rule)
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
-                problems.add(profile.where("name") + ": generated request " + i + " protects a child under the baseline ("
-                        + b.outcome() + ") but is " + s.outcome() + " under the profile" + (lost.isEmpty() ? "" : ", without " + lost)
-                        + "; a profile may not relax what protects a child, declared or not: " + json.writeRequest(request));
+                note(groups, "a decision that protects a child under the baseline (" + b.outcome() + ") is " + s.outcome()
+                        + " under the profile" + (lost.isEmpty() ? "" : ", without " + lost)
+                        + "; a profile may not relax what protects a child, declared or not", i, request);
                 continue;
             }
             if (s.outcome().compareTo(b.outcome()) < 0) {
@@ -105,12 +106,31 @@ public final class ProfileCheck {
                         .map(Finding::rule)
                         .collect(Collectors.toCollection(java.util.TreeSet::new));
                 if (!undeclared.isEmpty()) {
-                    problems.add(profile.where("name") + ": generated request " + i + " is " + s.outcome() + " under the profile but "
-                            + b.outcome() + " under the baseline, and no relaxation declares " + undeclared + ": " + json.writeRequest(request));
+                    note(groups, "a decision is " + s.outcome() + " under the profile but " + b.outcome()
+                            + " under the baseline, and no relaxation declares " + undeclared, i, request);
                 }
             }
         }
+        List<String> problems = new ArrayList<>();
+        groups.forEach((what, g) -> problems.add(profile.where("name") + ": " + what + " on " + g.count + " of " + count
+                + " generated requests; the smallest is request " + g.index + ": " + g.example));
         return problems;
+    }
+
+    private static final class Group {
+        long count;
+        int index;
+        String example;
+    }
+
+    private void note(java.util.Map<String, Group> groups, String what, int index, PolicyRequest request) {
+        Group g = groups.computeIfAbsent(what, k -> new Group());
+        g.count++;
+        String json = this.json.writeRequest(request);
+        if (g.example == null || json.length() < g.example.length()) {
+            g.example = json;
+            g.index = index;
+        }
     }
 
 }

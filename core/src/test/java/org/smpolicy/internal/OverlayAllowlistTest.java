@@ -160,4 +160,15 @@ class OverlayAllowlistTest {
         problems.addAll(Overlays.check(List.of(f), ValidationTestCatalogue.get(), java.util.Set.of(), new java.util.HashMap<>(), new java.util.ArrayList<>()));
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("x.drl:"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aMisspelledOutcomeAndAMissingImportAreNamed() {
+        // Issue 26: the messages say what is wrong and what to write instead.
+        assertThat(check(rule("REVEIW", "$p : PublishRequest()", "Results.find(kcontext, \"m\", \"r\");")))
+                .anySatisfy(p -> assertThat(p).contains("@outcome(\"REVEIW\"), which is not an outcome: use one of").contains("REVIEW"));
+        String withoutModelImport = "package org.school.test;\nimport org.smpolicy.drl.Results;\nimport org.smpolicy.model.Image;\n"
+                + "import org.smpolicy.model.PublishRequest;\nrule \"test.rule\"\n    @clause(\"11.a\")\n    @outcome(\"NOTE\")\nwhen\n"
+                + "    PublishRequest( $i : images )\n    Image( showsStudents == Answer.YES ) from $i\nthen\n    Results.find(kcontext, \"m\");\nend\n";
+        assertThat(check(withoutModelImport)).anySatisfy(p -> assertThat(p).contains("`Answer` is not imported: add `import org.smpolicy.model.Answer;`"));
+    }
 }

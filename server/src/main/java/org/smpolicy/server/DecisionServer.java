@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
@@ -77,6 +78,7 @@ public final class DecisionServer implements AutoCloseable {
     private final School main;
     private final Map<String, School> schools = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<String>> brokenSchools = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<String> loadingSchools = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final String reloadToken;
     private volatile Path schoolsDir;
     private final int maxBody;
@@ -142,6 +144,7 @@ public final class DecisionServer implements AutoCloseable {
         threads.setDaemon(true);
         this.jetty = new Server(threads);
         jetty.setStopTimeout(5_000);
+        jetty.setErrorHandler(errorPages());
         HttpConfiguration http = new HttpConfiguration();
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
         http.setSendServerVersion(false);
@@ -285,6 +288,11 @@ public final class DecisionServer implements AutoCloseable {
             int slash = rest.indexOf('/');
             String id = slash < 0 ? rest : rest.substring(0, slash);
             School sc = schools.get(id);
+            if (sc == null && loadingSchools.contains(id)) {
+                ex.getResponseHeaders().set("Retry-After", "5");
+                error(ex, 503, "this school is still loading; try again shortly");
+                return;
+            }
             if (sc == null) {
                 List<String> broken = brokenSchools.get(id);
                 error(ex, broken == null ? 404 : 503, broken == null ? "no such school; see /readyz"
@@ -401,6 +409,18 @@ public final class DecisionServer implements AutoCloseable {
         return readiness(false);
     }
 
+    /**
+     * @return every school this server knows, by id, with its state in words ("ready", "loading",
+     *         "broken: N problem(s)"), for the start banner
+     */
+    public Map<String, String> schoolStates() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        schools.forEach((id, sc) -> out.put(id, "ready (" + sc.policy.profile() + ")"));
+        loadingSchools.forEach(id -> out.put(id, "loading"));
+        brokenSchools.forEach((id, p) -> out.put(id, "broken: " + p.size() + " problem(s), see /readyz"));
+        return out;
+    }
+
     /** Whether the request carries the reload token: only then does {@code /readyz} say what is wrong with a profile. */
     private boolean tokenGiven(HttpExchange ex) {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -414,7 +434,7 @@ public final class DecisionServer implements AutoCloseable {
      */
     ObjectNode readiness(boolean withProblems) {
         ObjectNode n = mapper.createObjectNode();
-        boolean ready = brokenSchools.isEmpty() && schools.values().stream().allMatch(sc -> sc.lastReloadProblems.isEmpty())
+        boolean ready = brokenSchools.isEmpty() && loadingSchools.isEmpty() && schools.values().stream().allMatch(sc -> sc.lastReloadProblems.isEmpty())
                 && main.lastReloadProblems.isEmpty();
         n.put("status", ready ? "ready" : "degraded");
         n.put("profile", main.policy.profile());
@@ -426,6 +446,9 @@ public final class DecisionServer implements AutoCloseable {
             ObjectNode s1 = all.putObject(sc.id);
             s1.put("status", sc.lastReloadProblems.isEmpty() ? "ready" : "serving the previous version: the last reload failed");
             s1.put("profile", sc.policy.profile());
+        }
+        for (String id : new java.util.TreeSet<>(loadingSchools)) {
+            all.putObject(id).put("status", "loading");
         }
         for (Map.Entry<String, List<String>> b : new java.util.TreeMap<>(brokenSchools).entrySet()) {
             ObjectNode s1 = all.putObject(b.getKey());
@@ -454,11 +477,13 @@ public final class DecisionServer implements AutoCloseable {
     public DecisionServer schools(Path dir, java.util.function.Function<Path, SocialMediaPolicy> policy) throws IOException {
         this.schoolsDir = dir;
         try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(dir)) {
-            for (Path p : list.filter(java.nio.file.Files::isDirectory).sorted().toList()) {
+            List<Path> found = list.filter(java.nio.file.Files::isDirectory).sorted()
+                    .filter(p -> p.getFileName().toString().matches("[a-z0-9][a-z0-9-]{0,62}")
+                            && java.nio.file.Files.isRegularFile(p.resolve("profile.json"))).toList();
+            // Known before they are built: while one loads, its address answers 503, not "no such school".
+            found.forEach(p -> loadingSchools.add(p.getFileName().toString()));
+            for (Path p : found) {
                 String id = p.getFileName().toString();
-                if (!id.matches("[a-z0-9][a-z0-9-]{0,62}") || !java.nio.file.Files.isRegularFile(p.resolve("profile.json"))) {
-                    continue;
-                }
                 try {
                     SocialMediaPolicy sp = policy.apply(p);
                     schools.put(id, new School(id, sp, p, reader));
@@ -467,6 +492,8 @@ public final class DecisionServer implements AutoCloseable {
                 } catch (RuntimeException | StackOverflowError e) {
                     // One school's profile never stops the others from serving.
                     brokenSchools.put(id, List.of(p.resolve("profile.json") + ":1: cannot be loaded (" + e.getClass().getSimpleName() + ")"));
+                } finally {
+                    loadingSchools.remove(id);
                 }
             }
         }
@@ -568,26 +595,8 @@ public final class DecisionServer implements AutoCloseable {
             if (root.get("published").size() + root.get("changes").size() > MAX_RECHECK_ENTRIES) {
                 throw new InvalidRequestException("$", "a re-check holds at most " + MAX_RECHECK_ENTRIES + " items and changes");
             }
-            List<org.smpolicy.recheck.Published> published = new java.util.ArrayList<>();
-            int i = 0;
-            for (com.fasterxml.jackson.databind.JsonNode n : root.get("published")) {
-                try {
-                    published.add(reader.readPublished(n.toString(), i + 1));
-                } catch (InvalidRequestException e) {
-                    throw e.under("$.published[" + i + "]");
-                }
-                i++;
-            }
-            List<org.smpolicy.recheck.FactChange> changes = new java.util.ArrayList<>();
-            i = 0;
-            for (com.fasterxml.jackson.databind.JsonNode n : root.get("changes")) {
-                try {
-                    changes.add(reader.readChange(n.toString()));
-                } catch (InvalidRequestException e) {
-                    throw e.under("$.changes[" + i + "]");
-                }
-                i++;
-            }
+            List<org.smpolicy.recheck.Published> published = each(root, "published", (text, n) -> reader.readPublished(text, n));
+            List<org.smpolicy.recheck.FactChange> changes = each(root, "changes", (text, n) -> reader.readChange(text));
             java.time.Instant at = decisionInstant(ex);
             org.smpolicy.recheck.RecheckReport report = at == null ? sc.policy.recheck(published, changes)
                     : sc.policy.recheck(published, changes, at);
@@ -597,6 +606,22 @@ public final class DecisionServer implements AutoCloseable {
         } catch (InvalidRequestException e) {
             error(ex, 400, e.withoutValues());
         }
+    }
+
+    /** Reads each element of an array field as the command line reads a line, naming the element in errors. */
+    private static <T> List<T> each(com.fasterxml.jackson.databind.JsonNode root, String field,
+                                    java.util.function.BiFunction<String, Integer, T> read) {
+        List<T> out = new java.util.ArrayList<>();
+        int i = 0;
+        for (com.fasterxml.jackson.databind.JsonNode n : root.get(field)) {
+            try {
+                out.add(read.apply(n.toString(), i + 1));
+            } catch (InvalidRequestException e) {
+                throw e.under("$." + field + "[" + i + "]");
+            }
+            i++;
+        }
+        return out;
     }
 
     private void bulk(HttpExchange ex, School sc) throws IOException {
@@ -773,13 +798,37 @@ public final class DecisionServer implements AutoCloseable {
         }
     }
 
+    /** The headers every response carries, Jetty's own error pages included. */
+    static final Map<String, String> SECURITY_HEADERS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")));
+
     private static void securityHeaders(HttpExchange ex) {
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        ex.getResponseHeaders().set("X-Frame-Options", "DENY");
-        ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        ex.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-                        + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        SECURITY_HEADERS.forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+    }
+
+    /** Jetty answers some requests itself (a header too large, a request line it cannot parse): with the same headers, and no stack. */
+    private static org.eclipse.jetty.server.handler.ErrorHandler errorPages() {
+        org.eclipse.jetty.server.handler.ErrorHandler errors = new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) throws Exception {
+                SECURITY_HEADERS.forEach((k, v) -> response.getHeaders().put(k, v));
+                return super.handle(request, response, callback);
+            }
+
+            @Override
+            public java.nio.ByteBuffer badMessageError(int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+                SECURITY_HEADERS.forEach(fields::put);
+                return super.badMessageError(status, reason, fields);
+            }
+        };
+        errors.setShowStacks(false);
+        errors.setShowCauses(false);
+        return errors;
     }
 }

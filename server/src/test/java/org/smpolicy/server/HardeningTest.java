@@ -198,6 +198,65 @@ class HardeningTest {
     }
 
     @Test
+    void aSchoolStillLoadingAnswers503WithRetryAfterNotNoSuchSchool() throws Exception {
+        // Issue 26: while a school loads, its address is known.
+        Path trust = tmp.resolve("trust");
+        Files.createDirectories(trust.resolve("slow"));
+        Files.writeString(trust.resolve("slow/profile.json"), "{\"profileVersion\": 1, \"name\": \"Slow\"}");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)) {
+            Thread loader = new Thread(() -> {
+                try {
+                    server.schools(trust, dir -> {
+                        try {
+                            release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return policy();
+                    });
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            loader.start();
+            HttpResponse<String> r = null;
+            for (int i = 0; i < 50 && (r == null || r.statusCode() == 404); i++) {
+                Thread.sleep(20);
+                r = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/schools/slow/status")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            assertThat(r.body()).contains("still loading");
+            assertThat(server.schoolStates()).containsEntry("slow", "loading");
+            release.countDown();
+            loader.join(10_000);
+            assertThat(server.schoolStates().get("slow")).startsWith("ready");
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/schools/slow/status")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void jettysOwnErrorPagesCarryTheSecurityHeaders() throws Exception {
+        // Issue 22, row 14: a header over the limit is answered by Jetty itself, before any handler of ours.
+        try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)) {
+            URI u = URI.create(server.url());
+            try (java.net.Socket socket = new java.net.Socket(u.getHost(), u.getPort())) {
+                socket.setSoTimeout(5_000);
+                socket.getOutputStream().write(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: " + "a".repeat(20_000)
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(reply).startsWith("HTTP/1.1 431");
+                DecisionServer.SECURITY_HEADERS.keySet().forEach(h -> assertThat(reply.toLowerCase(java.util.Locale.ROOT))
+                        .contains(h.toLowerCase(java.util.Locale.ROOT) + ":"));
+                assertThat(reply).doesNotContain("at org.eclipse");
+            }
+        }
+    }
+
+    @Test
     void bulkErrorLinesNameThePathButNotTheValue() throws Exception {
         // Row 11: one redaction for every error path, bulk lines included.
         try (DecisionServer server = DecisionServer.start(policy(), null, "127.0.0.1", 0, null, 1 << 20)) {

@@ -141,6 +141,15 @@ public final class RedecideJob {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            out.println("usage: --input PATH --output DIR [--format jsonl|parquet] [--profile DIR] [--now ISO-INSTANT]"
+                    + " [--master URL] [--partitions N] [--impact-to DIR|baseline]");
+            out.println("Re-decides a corpus (JSON lines of requests or decision-log lines, or Parquet with a `request` column)");
+            out.println("and writes exactly the lines `smpolicy decide --jsonl` writes, in input order; with --impact-to, the");
+            out.println("impact report between the two rule bases. Exit codes: 0 done, 1 lines failed or a decision protecting");
+            out.println("a child became more permissive, 2 bad usage or input.");
+            return 0;
+        }
         Job parsed;
         try {
             parsed = parse(args);
@@ -274,7 +283,7 @@ public final class RedecideJob {
         }).fold(new PolicyImpact.Tally(), PolicyImpact.Tally::merge).report();
     }
 
-    /** Non-blank input lines with their index (line number minus one), in input order. */
+    /** Every input line, blank ones too, with its index (line number minus one), in input order. */
     private static JavaRDD<Tuple2<String, Long>> lines(SparkSession spark, Job job) {
         // Through Hadoop's file systems, as Spark reads it: a local path, hdfs://, s3a://, a glob, a comma-separated list.
         org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(job.output());
@@ -317,7 +326,8 @@ public final class RedecideJob {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             text = job.partitions() > 0 ? sc.textFile(job.input(), job.partitions()) : sc.textFile(job.input());
         }
-        JavaRDD<Tuple2<String, Long>> numbered = text.zipWithIndex().filter(t -> !t._1().isBlank()).map(t -> t);
+        // Blank lines too: one output line per input line, as decide --jsonl writes.
+        JavaRDD<Tuple2<String, Long>> numbered = text.zipWithIndex().map(t -> t);
         return numbered.cache();
     }
 

@@ -105,9 +105,10 @@ class RedecideJobTest {
         Path out = tmp.resolve("out");
         Run r = job("--input", input.toString(), "--output", out.toString(), "--now", NOW, "--partitions", "3");
         assertThat(r.code()).as(r.err()).isEqualTo(1);
-        assertThat(r.out()).contains("decided " + (lines.size() - 1) + " lines (2 failed)");
+        assertThat(r.out()).contains("decided " + lines.size() + " lines (3 failed)");
         List<String> expected = cli(input, 1);
-        assertThat(expected).hasSize(lines.size() - 1);
+        assertThat(expected).hasSize(lines.size());
+        assertThat(expected.get(40)).isEqualTo("{\"line\":41,\"error\":\"blank line: one request per line\"}");
         assertThat(output(out)).containsExactlyElementsOf(expected);
         assertThat(output(out)).contains("{\"line\":101,\"error\":\"$.type: unknown request type `tweet`; expected one of "
                 + JsonCodec.requestTypes() + "\"}");
@@ -168,7 +169,7 @@ class RedecideJobTest {
     @Test
     void anEmptyInputDecidesNothingAndReportsNoImpact() throws Exception {
         Path empty = tmp.resolve("empty.jsonl");
-        Files.writeString(empty, "\n\n");
+        Files.writeString(empty, ""); // (blank lines are lines: each gets its error line, as with decide --jsonl)
         Path out = tmp.resolve("out");
         Run r = job("--input", empty.toString(), "--output", out.toString(), "--now", NOW, "--impact-to", MERRIOTT.toString());
         assertThat(r.code()).as(r.err()).isZero();
