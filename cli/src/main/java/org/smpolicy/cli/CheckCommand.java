@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy check DIR}: validates a school profile and holds it against the baseline. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Validate a school profile and hold it against the baseline on generated requests.",
         description = {"Validate a school profile: profile.json, overlay DRL (syntax, package, imports, @clause, @outcome,",
                 "sandbox), disabled rule ids and declared relaxations; then run the baseline's child-protection",
                 "invariants and a comparison with the baseline on generated requests.",

@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy clauses}: every clause with its treatment and the rules that implement it. */
 @Command(name = "clauses", mixinStandardHelpOptions = true,
+        header = "Print every clause with its treatment and the rules that carry it out.",
         description = {"Print every clause of the policy with its treatment and the rules that carry it out",
                 "(or why no rule is needed). Exits 1 when a clause that needs a rule has none."},
         exitCodeListHeading = "%nExit codes:%n",

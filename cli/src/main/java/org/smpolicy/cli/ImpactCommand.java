@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy impact --from A --to B CORPUS...}: what a change of rule base would do to real decisions. */
 @Command(name = "impact", mixinStandardHelpOptions = true,
+        header = "Report how decisions of a corpus change between two rule bases.",
         description = {"Decide every request of CORPUS (JSON lines: requests, or decision-log lines with their request)",
                 "under two rule bases and report how decisions change: outcome transitions and rules that appear or",
                 "disappear, with example lines. A and B are 'baseline' or a school profile directory."},

@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy recheck --published FILE --changes FILE}: which published posts a change of facts touches. */
 @Command(name = "recheck", mixinStandardHelpOptions = true,
+        header = "Find the published posts that changes of facts touch, and what must happen by when.",
         description = {"Find the published posts that changes of facts touch (consent refused or withdrawn, a child added to",
                 "the no-publish list or asking not to be filmed, a runner's training lapsed or a runner left), decide each",
                 "again and list what must happen, by whom and by when, grouped by account and by change. Only touched",

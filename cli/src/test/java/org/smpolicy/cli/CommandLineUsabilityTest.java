@@ -147,4 +147,20 @@ class CommandLineUsabilityTest {
         assertThat(line).contains("\"outcome\":\"DENY\"").contains("engagement.personal-account-student-under-18")
                 .doesNotContain("pupil-1001");
     }
+
+    @org.junit.jupiter.api.Test
+    void theTopLevelHelpListsEveryCommandInAWholeSentence() {
+        // Issue 26: the command list used to cut descriptions mid-sentence.
+        Cli help = Cli.run("--help");
+        String commands = help.out().substring(help.out().indexOf("Commands:") + "Commands:".length(), help.out().indexOf("Exit codes:"));
+        java.util.List<String> entries = new java.util.ArrayList<>();
+        for (String line : commands.split("\n")) {
+            if (line.startsWith("  ") && !line.startsWith("    ") && !line.isBlank()) {
+                entries.add(line.strip());
+            } else if (!line.isBlank()) {
+                entries.set(entries.size() - 1, entries.get(entries.size() - 1) + " " + line.strip());
+            }
+        }
+        assertThat(entries).hasSizeGreaterThan(8).allSatisfy(e -> assertThat(e).endsWith("."));
+    }
 }
