@@ -49,7 +49,8 @@ public record Reliance(String ref, Fact fact, Channel channel) {
     /**
      * What a request relies on: for everything that puts images out (a post, or a share or tag
      * from a Federation account), each person listed with a reference, for their consent on the
-     * account's channel, the no-publish list and their wish not to be filmed; and the person
+     * account's channel (on Federation accounts, where consent is checked), the no-publish list
+     * and their wish not to be filmed; and the person
      * acting, when the host gives their reference, as a runner. People without a reference cannot
      * be found again and are not listed.
      *
@@ -67,7 +68,10 @@ public record Reliance(String ref, Fact fact, Channel channel) {
         for (Image img : p.images()) {
             for (DepictedPerson person : img.people()) {
                 if (person.ref() != null) {
-                    out.add(new Reliance(person.ref(), Fact.CONSENT, p.account().channel()));
+                    if (p.account().official()) {
+                        // Consent on record is checked for Federation use of images (11); see docs/decisions.md.
+                        out.add(new Reliance(person.ref(), Fact.CONSENT, p.account().channel()));
+                    }
                     out.add(new Reliance(person.ref(), Fact.NOT_ON_NO_PUBLISH_LIST, null));
                     out.add(new Reliance(person.ref(), Fact.NOT_ASKED_NOT_TO_BE_FILMED, null));
                 }

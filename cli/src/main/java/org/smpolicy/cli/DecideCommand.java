@@ -49,6 +49,11 @@ final class DecideCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the request document, or - for standard input")
     String file;
 
+    @Option(names = "--format", paramLabel = "FORMAT", description = {"text (the decision in words: outcome, why, what to do, duties in UK",
+            "time, how long it holds) or json; default: text on a terminal, json otherwise, so that a pipe or a",
+            "host reading the output always gets JSON"})
+    ClausesCommand.Format format;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -87,7 +92,12 @@ final class DecideCommand implements Callable<Integer> {
             err.println("smpolicy decide: " + ("-".equals(file) ? "<stdin>" : file) + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        out.println(pretty ? json.writeDecisionPretty(d) : json.writeDecision(d));
+        ClausesCommand.Format f = format != null ? format : System.console() != null ? ClausesCommand.Format.text : ClausesCommand.Format.json;
+        if (f == ClausesCommand.Format.text && !pretty) {
+            out.print(org.smpolicy.text.DecisionText.render(d, p.clauses()));
+        } else {
+            out.println(pretty ? json.writeDecisionPretty(d) : json.writeDecision(d));
+        }
         return Main.OK;
     }
 

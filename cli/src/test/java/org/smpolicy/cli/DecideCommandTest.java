@@ -153,4 +153,19 @@ class DecideCommandTest {
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("Usage: smpolicy decide");
     }
+
+    @org.junit.jupiter.api.Test
+    void theTextFormatReadsAsAHeadTeacherWouldReadIt() {
+        // Issue 24: the decision in words, with each clause's summary, what to do, and duties in UK time.
+        Cli photo = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "--format", "text", "../examples/requests/student-photo-personal-account.json");
+        assertThat(photo.code()).isZero();
+        assertThat(photo.out()).startsWith("DENY: this must not go ahead.\n")
+                .contains("DENY, clause 11.b (student pictures only through Federation-owned accounts):")
+                .contains("What to do: post it from the school's Federation account instead of a personal account.")
+                .doesNotContain("\"outcome\"");
+        Cli comment = Cli.run("decide", "--now=2026-11-25T10:00:00Z", "--format", "text", "../examples/requests/comment-saturday.json");
+        assertThat(comment.out()).contains("The account's runners, by Monday 30 November 2026, 17:00 (UK time): respond to the comment");
+        // Not a terminal: JSON, as a host reading the output expects.
+        assertThat(Cli.run("decide", "--now=2026-11-25T10:00:00Z", "../examples/requests/comment-saturday.json").out()).startsWith("{\"outcome\"");
+    }
 }
