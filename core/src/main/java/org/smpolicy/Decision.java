@@ -29,10 +29,13 @@ import java.util.Optional;
  *                      then; empty when nothing in the request depends on time (see {@link #validUntil()})
  * @param reliesOn      the facts about people the decision relied on, by the host's references
  *                      ({@link Reliance#of}): a later change of one of them may change it
+ * @param questions     the unknown facts that would settle the decision, each with the answer that
+ *                      leads to the most permissive outcome; empty when nothing unknown matters
+ * @param outcomeIfConfirmed the outcome if every question is answered as stated; empty when there are no questions
  */
 public record Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
                        String requestType, String policyVersion, String profile, ZoneId zone, Optional<Change> change,
-                       List<Reliance> reliesOn) {
+                       List<Reliance> reliesOn, List<Question> questions, Optional<Outcome> outcomeIfConfirmed) {
 
     /**
      * When a decision stops holding.
@@ -47,6 +50,13 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(outcome, "outcome");
         }
+    }
+
+    /** A decision that asks no question. */
+    public Decision(Outcome outcome, List<Finding> findings, List<Obligation> obligations,
+                    String requestType, String policyVersion, String profile, ZoneId zone, Optional<Change> change,
+                    List<Reliance> reliesOn) {
+        this(outcome, findings, obligations, requestType, policyVersion, profile, zone, change, reliesOn, List.of(), Optional.empty());
     }
 
     /** A decision that relies on no fact about a named person. */
@@ -72,6 +82,11 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
         Objects.requireNonNull(zone, "zone");
         Objects.requireNonNull(change, "change");
         reliesOn = List.copyOf(reliesOn);
+        questions = List.copyOf(questions);
+        Objects.requireNonNull(outcomeIfConfirmed, "outcomeIfConfirmed");
+        if (questions.isEmpty() != outcomeIfConfirmed.isEmpty()) {
+            throw new IllegalArgumentException("questions and outcomeIfConfirmed come together");
+        }
         Outcome combined = combine(findings);
         if (combined.compareTo(outcome) > 0) {
             throw new IllegalArgumentException("outcome `" + outcome + "` is more permissive than its findings (" + combined + ")");
@@ -170,7 +185,17 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
      * @return this decision with that change
      */
     public Decision withChange(Optional<Change> c) {
-        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, c, reliesOn);
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, c, reliesOn, questions,
+                outcomeIfConfirmed);
+    }
+
+    /**
+     * @param asked     the questions that would settle the decision
+     * @param confirmed the outcome if each is answered as stated
+     * @return this decision asking them
+     */
+    public Decision withQuestions(List<Question> asked, Optional<Outcome> confirmed) {
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, change, reliesOn, asked, confirmed);
     }
 
     /**
@@ -178,7 +203,8 @@ public record Decision(Outcome outcome, List<Finding> findings, List<Obligation>
      * @return this decision relying on them
      */
     public Decision withReliesOn(List<Reliance> facts) {
-        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, change, facts);
+        return new Decision(outcome, findings, obligations, requestType, policyVersion, profile, zone, change, facts, questions,
+                outcomeIfConfirmed);
     }
 
     /**

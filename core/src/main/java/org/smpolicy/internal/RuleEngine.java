@@ -336,8 +336,10 @@ public final class RuleEngine {
 
     private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Run run) {
         Decision d = evaluate(base, request, at, run);
-        return d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> evaluate(base, request, later, run)))
+        Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> evaluate(base, request, later, run)))
                 .withReliesOn(org.smpolicy.Reliance.of(request));
+        Optional<Questions.Found> q = Questions.find(request, d, r -> evaluate(base, r, at, run));
+        return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));
     }
 
     /** The load check's school decider: the decision now, and an overlay must not fail later either. */

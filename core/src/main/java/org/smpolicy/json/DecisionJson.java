@@ -112,12 +112,13 @@ final class DecisionJson {
 
     /** The decision on the wire: flat, with the change spelled as {@code validUntil} and {@code outcomeThen}. */
     @JsonPropertyOrder({"outcome", "requestType", "policyVersion", "profile", "zone", "findings", "obligations",
-            "validUntil", "outcomeThen", "reliesOn"})
+            "validUntil", "outcomeThen", "reliesOn", "questions", "outcomeIfConfirmed"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record DecisionDocument(Outcome outcome, String requestType, String policyVersion, String profile, ZoneId zone,
                             List<Finding> findings, List<Obligation> obligations,
                             @JsonSerialize(using = Zoned.class) @JsonDeserialize(using = Timestamp.class) Instant validUntil,
-                            Outcome outcomeThen, List<org.smpolicy.Reliance> reliesOn) {
+                            Outcome outcomeThen, List<org.smpolicy.Reliance> reliesOn, List<QuestionDocument> questions,
+                            Outcome outcomeIfConfirmed) {
         DecisionDocument {
             // decisions written before they carried their zone were written in England's
             zone = zone == null ? org.smpolicy.calendar.WorkingCalendar.ENGLAND : zone;
@@ -150,7 +151,10 @@ final class DecisionJson {
         public DecisionDocument convert(Decision d) {
             return new DecisionDocument(d.outcome(), d.requestType(), d.policyVersion(), d.profile(), d.zone(),
                     d.findings(), d.obligations(), d.validUntil().orElse(null), d.outcomeThen().orElse(null),
-                    d.reliesOn().isEmpty() ? null : d.reliesOn());
+                    d.reliesOn().isEmpty() ? null : d.reliesOn(),
+                    d.questions().isEmpty() ? null : d.questions().stream().map(q -> new QuestionDocument(q.path(), q.accessor(), q.ask(),
+                            q.answer() == org.smpolicy.model.Answer.YES, q.forPerson())).toList(),
+                    d.outcomeIfConfirmed().orElse(null));
         }
     }
 
@@ -160,8 +164,16 @@ final class DecisionJson {
             Optional<Decision.Change> change = d.validUntil() == null ? Optional.empty()
                     : Optional.of(new Decision.Change(d.validUntil(), d.outcomeThen()));
             return new Decision(d.outcome(), d.findings(), d.obligations(), d.requestType(), d.policyVersion(), d.profile(),
-                    d.zone(), change, d.reliesOn() == null ? List.of() : d.reliesOn());
+                    d.zone(), change, d.reliesOn() == null ? List.of() : d.reliesOn(),
+                    d.questions() == null ? List.of() : d.questions().stream().map(q -> new org.smpolicy.Question(q.path(), q.accessor(), q.ask(),
+                            q.answer() ? org.smpolicy.model.Answer.YES : org.smpolicy.model.Answer.NO, q.forPerson())).toList(),
+                    Optional.ofNullable(d.outcomeIfConfirmed()));
         }
+    }
+
+    /** A question on the wire: the answer in the form the request takes at that path (true or false). */
+    @JsonPropertyOrder({"path", "accessor", "ask", "answer", "forPerson"})
+    record QuestionDocument(String path, String accessor, String ask, boolean answer, boolean forPerson) {
     }
 
     @JsonPropertyOrder({"ref", "fact", "channel"})

@@ -40,6 +40,14 @@ public final class DecisionText {
             sb.append("\nWhy:\n");
             blocking.forEach(f -> finding(sb, f, catalogue));
         }
+        if (!d.questions().isEmpty()) {
+            sb.append("\nWhat would settle it:\n");
+            for (org.smpolicy.Question q : d.questions()) {
+                sb.append("  ").append(q.ask()).append(" (the answer that lets it go furthest: ")
+                        .append(q.answer() == org.smpolicy.model.Answer.YES ? "yes" : "no").append(") [").append(q.path()).append("]\n");
+            }
+            d.outcomeIfConfirmed().ifPresent(o -> sb.append("  With those answers the decision becomes ").append(o).append(".\n"));
+        }
         if (!d.obligations().isEmpty()) {
             sb.append("\nWhat must happen:\n");
             for (Obligation o : d.obligations()) {

@@ -1,0 +1,105 @@
+package org.smpolicy.properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.smpolicy.Decision;
+import org.smpolicy.Outcome;
+import org.smpolicy.Question;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.model.Answer;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.rules.FederationInvariants;
+import org.smpolicy.rules.Policies;
+
+/**
+ * Questions on decisions (issue 24), over generated requests of every type: answering every
+ * listed question as stated gives {@code outcomeIfConfirmed}; answering any one the other way
+ * never gives a more permissive outcome; none can be dropped without losing that outcome. The
+ * answers are written into the request's JSON at the question's path, not by the code under test.
+ */
+class QuestionsPropertyTest {
+
+    static final SocialMediaPolicy POLICY = Policies.baseline();
+    static final JsonCodec JSON = JsonCodec.strict();
+    static final int EXAMPLES = 3000;
+
+    static PolicyRequest answered(PolicyRequest request, List<Question> questions, int flip, int drop) {
+        JsonNode tree = JSON.requestTree(request).deepCopy();
+        for (int i = 0; i < questions.size(); i++) {
+            if (i == drop) {
+                continue;
+            }
+            Question q = questions.get(i);
+            boolean yes = (q.answer() == Answer.YES) != (i == flip);
+            String pointer = q.path().substring(1).replaceAll("\\[(\\d+)\\]", ".$1").replace('.', '/');
+            int slash = pointer.lastIndexOf('/');
+            JsonNode parent = tree.at(pointer.substring(0, slash));
+            ((ObjectNode) parent).put(pointer.substring(slash + 1), yes);
+        }
+        return JSON.readRequest(tree);
+    }
+
+    static void answeringAsStatedGivesOutcomeIfConfirmed(java.util.function.BiFunction<PolicyRequest, List<Question>, PolicyRequest> answer) {
+        qt().withExamples(EXAMPLES).forAll(longs().all()).check(seed -> {
+            PolicyRequest r = FederationInvariants.request(new Random(seed));
+            Decision d = POLICY.decide(r);
+            if (d.questions().isEmpty()) {
+                return d.outcomeIfConfirmed().isEmpty();
+            }
+            return POLICY.decide(answer.apply(r, d.questions())).outcome() == d.outcomeIfConfirmed().orElseThrow()
+                    && d.outcomeIfConfirmed().get().compareTo(d.outcome()) < 0;
+        });
+    }
+
+    @Test
+    void answeringEveryQuestionAsStatedGivesOutcomeIfConfirmed() {
+        answeringAsStatedGivesOutcomeIfConfirmed((r, qs) -> answered(r, qs, -1, -1));
+    }
+
+    @Test
+    void theOtherAnswerIsNeverMorePermissiveAndNoQuestionCanBeDropped() {
+        qt().withExamples(EXAMPLES).forAll(longs().all()).check(seed -> {
+            PolicyRequest r = FederationInvariants.request(new Random(seed));
+            Decision d = POLICY.decide(r);
+            for (int i = 0; i < d.questions().size(); i++) {
+                Outcome flipped = POLICY.decide(answered(r, d.questions(), i, -1)).outcome();
+                Outcome dropped = POLICY.decide(answered(r, d.questions(), -1, i)).outcome();
+                if (flipped.compareTo(d.outcomeIfConfirmed().orElseThrow()) < 0 || dropped == d.outcomeIfConfirmed().get()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    @Test
+    void someGeneratedDecisionsAskQuestions() {
+        Random random = new Random(24);
+        int asked = 0;
+        for (int i = 0; i < 500; i++) {
+            if (!POLICY.decide(FederationInvariants.request(random)).questions().isEmpty()) {
+                asked++;
+            }
+        }
+        assertThat(asked).as("decisions with questions among 500 generated").isGreaterThan(20);
+    }
+
+    @Test
+    void thePropertyFailsWhenTheAnswersAreGivenTheOtherWay() {
+        PropertiesFailWhenBrokenTest.falsified(() -> answeringAsStatedGivesOutcomeIfConfirmed((r, qs) -> {
+            PolicyRequest out = r;
+            for (int i = 0; i < qs.size(); i++) {
+                out = answered(out, List.of(qs.get(i)), 0, -1);
+            }
+            return out;
+        }));
+    }
+}
