@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy decide FILE}: prints the decision for one request document. */
 @Command(name = "decide", mixinStandardHelpOptions = true,
-        description = {"Decide one request and print the decision as JSON.",
+        description = {"Decide one request and print the decision: JSON, or in words with --format text (on a terminal).",
                 "FILE is a request document (see docs/json.md), or - for standard input."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the decision was printed (whatever its outcome)", "1:--jsonl: some lines could not be decided",
