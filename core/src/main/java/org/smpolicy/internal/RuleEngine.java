@@ -345,6 +345,9 @@ public final class RuleEngine {
     /** The load check's school decider: the decision now, and an overlay must not fail later either. */
     private static Decision laterToo(RuleBase school, PolicyRequest request, Instant now) {
         Decision d = evaluate(school, request, now, null, false);
+        if (school.guard().isEmpty()) {
+            return d; // no overlay rules: nothing of the school's own can start failing later
+        }
         for (java.time.Period p : LOAD_CHECK_LATER) {
             evaluate(school, request, now.atZone(school.calendar().zone()).plus(p).toInstant(), null, false);
         }

@@ -75,46 +75,55 @@ public final class ProfileCheck {
         // One line per kind of problem, with how often it happened and the smallest example: a
         // trust reads eight 900-character requests for one failure otherwise.
         java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
+        List<PolicyRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            PolicyRequest request = invariants.generate(random);
-            Decision b = baseline.apply(request);
-            Decision s = school.apply(request);
-            String invariant = s.outcome() == Outcome.ALLOW ? invariants.broken(request, s, today).orElse(null) : null;
-            if (invariant != null) {
-                note(groups, "child-protection invariant broken: " + invariant + " was " + s.outcome(), i, request);
-                continue;
-            }
-            if (s.outcome().compareTo(b.outcome()) < 0 && invariants.protectsAChild(b)) {
-                // Judged by effect: "under no circumstances" and "must not" are not a school's to
-                // relax, so no declaration makes this acceptable.
-                Set<String> lost = b.findings().stream()
-                        .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)
-                        .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
-                        .map(Finding::rule)
-                        .collect(Collectors.toCollection(java.util.TreeSet::new));
-                note(groups, "a decision that protects a child under the baseline (" + b.outcome() + ") is " + s.outcome()
-                        + " under the profile" + (lost.isEmpty() ? "" : ", without " + lost)
-                        + "; a profile may not relax what protects a child, declared or not", i, request);
-                continue;
-            }
-            if (s.outcome().compareTo(b.outcome()) < 0) {
-                Set<String> undeclared = b.findings().stream()
-                        .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)
-                        .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
-                        .filter(f -> !profile.relaxations().containsKey(f.rule()))
-                        .filter(f -> profile.relaxations().keySet().stream().noneMatch(p -> invariants.relaxedBy(f.rule(), p)))
-                        .map(Finding::rule)
-                        .collect(Collectors.toCollection(java.util.TreeSet::new));
-                if (!undeclared.isEmpty()) {
-                    note(groups, "a decision is " + s.outcome() + " under the profile but " + b.outcome()
-                            + " under the baseline, and no relaxation declares " + undeclared, i, request);
-                }
+            requests.add(invariants.generate(random));
+        }
+        for (int i = 0; i < count; i++) {
+            String found = problem(requests.get(i));
+            if (found != null) {
+                note(groups, found, i, requests.get(i));
             }
         }
         List<String> problems = new ArrayList<>();
         groups.forEach((what, g) -> problems.add(profile.where("name") + ": " + what + " on " + g.count + " of " + count
                 + " generated requests; the smallest is request " + g.index + ": " + g.example));
         return problems;
+    }
+
+    /** What is wrong with one generated request under the profile, or null. */
+    private String problem(PolicyRequest request) {
+        Decision b = baseline.apply(request);
+        Decision s = school.apply(request);
+        String invariant = s.outcome() == Outcome.ALLOW ? invariants.broken(request, s, today).orElse(null) : null;
+        if (invariant != null) {
+            return "child-protection invariant broken: " + invariant + " was " + s.outcome();
+        }
+        if (s.outcome().compareTo(b.outcome()) >= 0) {
+            return null;
+        }
+        // The baseline's DENY and REVIEW findings the profile no longer has.
+        Set<String> lost = b.findings().stream()
+                .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)
+                .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
+                .map(Finding::rule)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (invariants.protectsAChild(b)) {
+            // Judged by effect: "under no circumstances" and "must not" are not a school's to
+            // relax, so no declaration makes this acceptable.
+            return "a decision that protects a child under the baseline (" + b.outcome() + ") is " + s.outcome()
+                    + " under the profile" + (lost.isEmpty() ? "" : ", without " + lost)
+                    + "; a profile may not relax what protects a child, declared or not";
+        }
+        Set<String> undeclared = lost.stream()
+                .filter(rule -> !profile.relaxations().containsKey(rule))
+                .filter(rule -> profile.relaxations().keySet().stream().noneMatch(p -> invariants.relaxedBy(rule, p)))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!undeclared.isEmpty()) {
+            return "a decision is " + s.outcome() + " under the profile but " + b.outcome()
+                    + " under the baseline, and no relaxation declares " + undeclared;
+        }
+        return null;
     }
 
     private static final class Group {
