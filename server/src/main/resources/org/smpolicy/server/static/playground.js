@@ -130,6 +130,18 @@
       obligations.appendChild(li);
     });
     if (d.obligations.length === 0) obligations.appendChild(text('li', '', 'none'));
+    const questions = $('questions');
+    questions.replaceChildren();
+    (d.questions || []).forEach((q) => {
+      const li = document.createElement('li');
+      li.appendChild(text('div', 'message', q.ask));
+      li.appendChild(text('div', 'remedy', 'The answer that lets it go furthest: ' + (q.answer ? 'yes' : 'no')
+        + (q.forPerson ? ' (a person must answer)' : '')));
+      li.appendChild(text('div', 'rule', q.path));
+      questions.appendChild(li);
+    });
+    $('if-confirmed').textContent = d.outcomeIfConfirmed ? 'With those answers the decision becomes ' + d.outcomeIfConfirmed + '.' : '';
+    $('settle').hidden = !(d.questions && d.questions.length);
   }
 
   // A decision shown beside a request it was not made for would mislead: every change clears it.
@@ -140,6 +152,8 @@
     $('decided-by').textContent = '';
     $('findings').replaceChildren();
     $('obligations').replaceChildren();
+    $('questions').replaceChildren();
+    $('settle').hidden = true;
     $('error').hidden = true;
   }
 
