@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 import org.smpolicy.Decision;
 import org.smpolicy.Outcome;
+import org.smpolicy.Question;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.Account;
@@ -130,13 +133,55 @@ class PolicyPropertiesTest {
                         List<DepictedPerson> people = new ArrayList<>(img.people());
                         Collections.reverse(people);
                         reversed.add(new Image(img.id(), people, img.showsStudents(), img.appropriatelyDressed(),
-                                img.subjectToRidicule(), img.compromising(), img.taggingEnabled()));
+                                img.subjectToRidicule(), img.compromising(), img.taggingEnabled(), img.peopleComplete()));
                     }
                     Collections.reverse(reversed);
                     Decision first = decide.apply(r);
+                    Decision ofReversed = decide.apply(new PublishRequest(r.account(), r.post(), reversed, r.links(), r.shared()));
                     return first.equals(decide.apply(r))
-                            && first.equals(decide.apply(new PublishRequest(r.account(), r.post(), reversed, r.links(), r.shared())));
+                            && first.withQuestions(byPath(first.questions()), first.outcomeIfConfirmed()).equals(
+                                    ofReversed.withQuestions(byPath(inOriginalOrder(ofReversed.questions(), r.images())),
+                                            ofReversed.outcomeIfConfirmed()));
                 });
+    }
+
+    /**
+     * A question names its fact by position ({@code $.images[1].people[0].consent...}); reversing the
+     * lists moves the fact, not the question. Maps each path and accessor of a decision on the
+     * reversed request back to the original positions. Questions come in the request's order, so
+     * they are compared as sets ({@link #byPath}).
+     */
+    static List<Question> byPath(List<Question> asked) {
+        List<Question> sorted = new ArrayList<>(asked);
+        sorted.sort(java.util.Comparator.comparing(Question::path));
+        return sorted;
+    }
+
+    static List<Question> inOriginalOrder(List<Question> asked, List<Image> original) {
+        int images = original.size();
+        List<Question> mapped = new ArrayList<>();
+        for (Question q : asked) {
+            String path = q.path();
+            String accessor = q.accessor();
+            Matcher m = Pattern.compile("^\\$\\.images\\[(\\d+)](\\.people\\[(\\d+)])?").matcher(path);
+            if (m.find()) {
+                int i = images - 1 - Integer.parseInt(m.group(1));
+                String prefix = "$.images[" + i + "]";
+                String accessorPrefix = "images().get(" + i + ")";
+                if (m.group(3) != null) {
+                    int j = original.get(i).people().size() - 1 - Integer.parseInt(m.group(3));
+                    prefix += ".people[" + j + "]";
+                    accessorPrefix += ".people().get(" + j + ")";
+                }
+                path = prefix + path.substring(m.end());
+                Matcher a = Pattern.compile("^images\\(\\)\\.get\\(\\d+\\)(\\.people\\(\\)\\.get\\(\\d+\\))?").matcher(accessor);
+                if (a.find()) {
+                    accessor = accessorPrefix + accessor.substring(a.end());
+                }
+            }
+            mapped.add(new Question(path, accessor, q.ask(), q.answer(), q.forPerson()));
+        }
+        return mapped;
     }
 
     @Test
