@@ -1,16 +1,20 @@
 package org.smpolicy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.catalogue.PolicyStatus;
+import org.smpolicy.catalogue.RuleInfo;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.drl.Parameters;
-import org.smpolicy.internal.RuleEngine;
 import org.smpolicy.log.DecisionLog;
 import org.smpolicy.model.AccountApplication;
 import org.smpolicy.model.ContactRequest;
@@ -21,8 +25,6 @@ import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StaffDeparture;
 import org.smpolicy.profile.SchoolProfile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The policy, compiled once and ready to decide. Thread-safe: build one instance and share it.
@@ -235,6 +237,23 @@ public final class SocialMediaPolicy {
         return engine.catalogue().status(day);
     }
 
+    /**
+     * Holds a school's rule base to the rules module's invariants, on generated requests, and to
+     * this policy (the baseline) by effect: what {@code smpolicy check} and every load of a profile
+     * with overlay rules run (docs/profiles.md says what each problem means).
+     *
+     * @param school     the school's policy, built from {@code profile}
+     * @param profile    the school's profile
+     * @param invariants the rules module's invariants ({@link PolicyInvariants#on})
+     * @param requests   how many requests to generate
+     * @param seed       the generator's seed (the same seed gives the same requests)
+     * @return one {@code file:line: message} line per problem; empty when the profile passes
+     */
+    public List<String> checkProfile(SocialMediaPolicy school, SchoolProfile profile, PolicyInvariants invariants,
+                                     int requests, long seed) {
+        return new ProfileCheck(this, school, profile, invariants).run(requests, seed);
+    }
+
     /** @return the working calendar deadlines are computed with */
     public WorkingCalendar calendar() {
         return engine.calendar();
@@ -247,6 +266,7 @@ public final class SocialMediaPolicy {
         private Parameters parameters = Parameters.BASELINE;
         private ClassLoader classLoader = SocialMediaPolicy.class.getClassLoader();
         private Path profile;
+        private SchoolProfile profileRead;
         private DecisionLog decisionLog;
         private RuleEngine.Budgets budgets = RuleEngine.Budgets.DEFAULT;
 
@@ -312,6 +332,18 @@ public final class SocialMediaPolicy {
          */
         public Builder profile(Path directory) {
             this.profile = Objects.requireNonNull(directory, "directory");
+            this.profileRead = null;
+            return this;
+        }
+
+        /**
+         * @param school a school profile already read ({@link SchoolProfile#load}), so that a host that
+         *               checked or shipped it (a Spark executor, say) does not read it again
+         * @return this builder
+         */
+        public Builder profile(SchoolProfile school) {
+            this.profileRead = Objects.requireNonNull(school, "school");
+            this.profile = null;
             return this;
         }
 
@@ -350,7 +382,7 @@ public final class SocialMediaPolicy {
          */
         public SocialMediaPolicy build() {
             return new SocialMediaPolicy(RuleEngine.load(classLoader, clock, calendar, parameters,
-                    profile == null ? null : SchoolProfile.load(profile), budgets), decisionLog);
+                    profileRead != null ? profileRead : profile == null ? null : SchoolProfile.load(profile), budgets), decisionLog);
         }
     }
 }

@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.smpolicy.JsonLinesDecider;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.json.JsonCodec;
-import org.smpolicy.json.JsonLinesDecider;
 import org.smpolicy.rules.FederationInvariants;
 
 /**

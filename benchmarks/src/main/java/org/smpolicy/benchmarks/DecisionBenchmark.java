@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
 

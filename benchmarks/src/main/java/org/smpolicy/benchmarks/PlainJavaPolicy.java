@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.smpolicy.Outcome;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.AccountType;
 import org.smpolicy.model.Answer;

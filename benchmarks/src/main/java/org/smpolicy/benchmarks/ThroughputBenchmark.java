@@ -17,8 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.rules.FederationInvariants;
 

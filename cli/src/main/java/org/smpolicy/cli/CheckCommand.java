@@ -6,15 +6,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.smpolicy.PolicyLoadException;
+import org.smpolicy.PolicyInvariants;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.profile.ProfileCheck;
+import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.profile.SchoolProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy check DIR}: validates a school profile and holds it against the baseline. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -51,19 +51,19 @@ final class CheckCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         try {
             profile = SchoolProfile.load(dir);
-            school = SocialMediaPolicy.builder().clock(clock).profile(dir).build();
+            school = SocialMediaPolicy.builder().clock(clock).profile(profile).build();
         } catch (PolicyLoadException e) {
             e.problems().forEach(out::println);
             out.println(e.problems().size() + " problem(s)");
             return Main.PROBLEMS;
         }
         SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).build();
-        java.util.Optional<org.smpolicy.drl.PolicyInvariants> invariants = ProfileCheck.invariantsOn(CheckCommand.class.getClassLoader());
+        java.util.Optional<org.smpolicy.PolicyInvariants> invariants = PolicyInvariants.on(CheckCommand.class.getClassLoader());
         if (invariants.isEmpty()) {
             spec.commandLine().getErr().println("smpolicy check: the rules module offers no invariants; only the profile's own checks ran");
         }
         List<String> problems = invariants.isEmpty() ? List.of()
-                : new ProfileCheck(baseline, school, profile, invariants.get()).run(requests, seed);
+                : baseline.checkProfile(school, profile, invariants.get(), requests, seed);
         problems.forEach(out::println);
         if (invariants.isPresent()) {
             // What the profile changes against the baseline, on the same generated requests.
@@ -72,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
             for (int i = 0; i < requests; i++) {
                 generated.add(invariants.get().generate(random));
             }
-            org.smpolicy.PolicyImpact.Report impact = org.smpolicy.PolicyImpact.compare(baseline, school, generated, clock.instant(),
+            org.smpolicy.decision.PolicyImpact.Report impact = org.smpolicy.decision.PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
                     invariants.get()::protectsAChild);
             out.println("against the baseline: " + (impact.compared() - impact.unchanged()) + " of " + impact.compared()
                     + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
         return problems.isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 
-    private static String counts(java.util.Map<String, org.smpolicy.PolicyImpact.Group> groups) {
+    private static String counts(java.util.Map<String, org.smpolicy.decision.PolicyImpact.Group> groups) {
         if (groups.isEmpty()) {
             return "none";
         }

@@ -7,14 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import org.smpolicy.RuleInfo;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.catalogue.Clause;
+import org.smpolicy.catalogue.RuleInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy clauses}: every clause with its treatment and the rules that implement it. */
 @Command(name = "clauses", mixinStandardHelpOptions = true,

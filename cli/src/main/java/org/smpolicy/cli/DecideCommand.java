@@ -2,26 +2,26 @@ package org.smpolicy.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.smpolicy.Decision;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.JsonLinesDecider;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.json.JsonCodec;
-import org.smpolicy.json.JsonLinesDecider;
 import org.smpolicy.model.PolicyRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy decide FILE}: prints the decision for one request document. */
 @Command(name = "decide", mixinStandardHelpOptions = true,

@@ -3,7 +3,7 @@ package org.smpolicy.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import org.smpolicy.PolicyException;
+import org.smpolicy.diagnostic.PolicyException;
 
 /** Turns exceptions into the one-line messages the command line prints. */
 final class Errors {

@@ -12,18 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.PolicyImpact;
+import org.smpolicy.PolicyInvariants;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.drl.PolicyInvariants;
+import org.smpolicy.decision.PolicyImpact;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.profile.ProfileCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy impact --from A --to B CORPUS...}: what a change of rule base would do to real decisions. */
 @Command(name = "impact", mixinStandardHelpOptions = true,
@@ -89,8 +88,8 @@ final class ImpactCommand implements Callable<Integer> {
         Instant at = now == null ? Instant.now() : now;
         SocialMediaPolicy a = policy(from);
         SocialMediaPolicy b = policy(to);
-        Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(ImpactCommand.class.getClassLoader());
-        PolicyImpact.Report r = PolicyImpact.compare(a, b, requests, at, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
+        Optional<PolicyInvariants> invariants = PolicyInvariants.on(ImpactCommand.class.getClassLoader());
+        PolicyImpact.Report r = PolicyImpact.compare(a::decide, b::decide, requests, at, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
         if (format == ClausesCommand.Format.json) {
             out.println(json.writeImpact(r, from, to, i -> where.get(Math.toIntExact(i))));
         } else {

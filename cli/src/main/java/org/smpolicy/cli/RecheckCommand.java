@@ -9,18 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.PolicyException;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.diagnostic.PolicyException;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.recheck.FactChange;
 import org.smpolicy.recheck.Published;
 import org.smpolicy.recheck.RecheckReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smpolicy recheck --published FILE --changes FILE}: which published posts a change of facts touches. */
 @Command(name = "recheck", mixinStandardHelpOptions = true,

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smpolicy.Decision;
-import org.smpolicy.Outcome;
-import org.smpolicy.PolicyLoadException;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.cli.Cli;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.Actor;
 import org.smpolicy.model.Answer;
@@ -54,7 +54,7 @@ class BoundsTest {
         SocialMediaPolicy school = Profiles.policy(dir);
         Decision d = school.decide(pupilOnPersonalAccount("acc-victim"));
         assertThat(d).isDenied().firedRule("publish.student-image-personal-account").firedRule("thrower.one-account");
-        assertThat(d.finding("thrower.one-account").orElseThrow().outcome()).isEqualTo(org.smpolicy.Effect.REVIEW);
+        assertThat(d.finding("thrower.one-account").orElseThrow().outcome()).isEqualTo(org.smpolicy.decision.Effect.REVIEW);
         assertThat(d.finding("thrower.one-account").orElseThrow().message()).contains("failed").doesNotContain("NullPointer");
         assertThat(school.decide(pupilOnPersonalAccount("acc-other")).findings()).noneMatch(f -> f.rule().startsWith("thrower."));
     }

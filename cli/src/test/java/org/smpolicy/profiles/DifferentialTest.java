@@ -20,9 +20,9 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieSession;
-import org.smpolicy.Decision;
-import org.smpolicy.Finding;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Finding;
 import org.smpolicy.drl.DecisionContext;
 import org.smpolicy.drl.Parameters;
 import org.smpolicy.model.PolicyRequest;
@@ -70,7 +70,7 @@ class DifferentialTest {
             for (Object o : s.getObjects()) {
                 if (o instanceof Finding f) {
                     out.add(f.rule() + "|" + f.message());
-                } else if (o instanceof org.smpolicy.Obligation ob) {
+                } else if (o instanceof org.smpolicy.decision.Obligation ob) {
                     out.add(ob.rule() + "|" + ob.action() + "|" + ob.due());
                 }
             }

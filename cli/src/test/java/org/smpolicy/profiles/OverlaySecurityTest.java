@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.smpolicy.PolicyLoadException;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.AccountType;
 import org.smpolicy.model.Answer;
@@ -209,7 +209,7 @@ class OverlaySecurityTest {
                 + "then\n  Results.oblige(kcontext, Role.SLT, \"CALL_PARENTS\", $ctx.responseDue($m.receivedAt().toInstant()), \"call the parents about \" + $m.ref());\nend\n";
         SocialMediaPolicy policy = Profiles.policy(Profiles.write(tmp.resolve("benign"), Profiles.profile("Benign", ""), drl));
         PublishRequest press = Profiles.pressPhoto();
-        org.smpolicy.Decision d = policy.checkPublish(new PublishRequest(press.account(), press.post(),
+        org.smpolicy.decision.Decision d = policy.checkPublish(new PublishRequest(press.account(), press.post(),
                 List.of(new Image("img-9", press.images().get(0).people(), Answer.YES, Answer.YES, Answer.NO, false, false)), List.of(), List.of()));
         assertThat(d).isDenied().firedRule("trust.deny-press").firedRule("trust.review-long").firedRule("trust.advice-tag");
         assertThat(d.findings()).anySatisfy(f -> assertThat(f.message()).isEqualTo("no pupils to the press: image img-9 on gazette"));

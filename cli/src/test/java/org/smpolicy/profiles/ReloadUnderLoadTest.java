@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
 import org.smpolicy.model.PublishRequest;
 
 /**

@@ -1,7 +1,6 @@
 package org.smpolicy.calendar;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.smpolicy.json.JsonDocument;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.smpolicy.io.JsonDocument;
 
 /**
  * The official bank holiday feed, in the format it is published in: a JSON object with an

@@ -1,7 +1,6 @@
 package org.smpolicy.catalogue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.smpolicy.json.JsonDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -12,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.smpolicy.PolicyException;
+import org.smpolicy.diagnostic.PolicyException;
+import org.smpolicy.io.JsonDocument;
 
 /**
  * The policy's clause catalogue and its metadata, read from the rules module's resource

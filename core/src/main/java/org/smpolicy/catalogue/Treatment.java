@@ -27,12 +27,12 @@ public enum Treatment {
      * @param effect a rule's effect
      * @return whether a rule with that effect carries out this treatment
      */
-    public boolean carriedOutBy(org.smpolicy.RuleEffect effect) {
+    public boolean carriedOutBy(org.smpolicy.decision.RuleEffect effect) {
         return switch (this) {
-            case RULE -> effect == org.smpolicy.RuleEffect.DENY || effect == org.smpolicy.RuleEffect.REVIEW;
-            case OBLIGATION -> effect == org.smpolicy.RuleEffect.OBLIGATION;
-            case ADVICE -> effect == org.smpolicy.RuleEffect.ADVICE;
-            case JUDGEMENT -> effect == org.smpolicy.RuleEffect.REVIEW;
+            case RULE -> effect == org.smpolicy.decision.RuleEffect.DENY || effect == org.smpolicy.decision.RuleEffect.REVIEW;
+            case OBLIGATION -> effect == org.smpolicy.decision.RuleEffect.OBLIGATION;
+            case ADVICE -> effect == org.smpolicy.decision.RuleEffect.ADVICE;
+            case JUDGEMENT -> effect == org.smpolicy.decision.RuleEffect.REVIEW;
             case SCOPE -> true;
             case GOVERNANCE -> false;
         };

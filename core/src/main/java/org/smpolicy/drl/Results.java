@@ -1,15 +1,11 @@
 package org.smpolicy.drl;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Objects;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
-import org.smpolicy.ClauseIds;
-import org.smpolicy.Effect;
-import org.smpolicy.Finding;
-import org.smpolicy.Obligation;
-import org.smpolicy.RuleEffect;
+import org.smpolicy.decision.Effect;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
 import org.smpolicy.model.Role;
 
 /**
@@ -47,11 +43,12 @@ public final class Results {
      */
     public static void find(RuleContext kcontext, String message, String remedy) {
         Rule rule = kcontext.getRule();
-        Meta meta = meta(rule);
-        if (meta.effect == null) {
+        RuleMeta meta = RuleMeta.firing(rule);
+        Effect effect = meta.finding();
+        if (effect == null) {
             throw new IllegalStateException("rule `" + rule.getName() + "` has @outcome(\"OBLIGATION\"): call Results.oblige");
         }
-        kcontext.getKieRuntime().insert(Finding.of(meta.clauses, rule.getName(), meta.effect, message, remedy));
+        kcontext.getKieRuntime().insert(Finding.of(meta.clauses(), rule.getName(), effect, message, remedy));
     }
 
     /**
@@ -63,14 +60,15 @@ public final class Results {
      */
     public static void find(RuleContext kcontext, String message) {
         Rule rule = kcontext.getRule();
-        Meta meta = meta(rule);
-        if (meta.effect != Effect.ADVICE && meta.effect != Effect.NOTE) {
-            throw new IllegalStateException("rule `" + rule.getName() + "` has @outcome(\"" + meta.outcome
+        RuleMeta meta = RuleMeta.firing(rule);
+        Effect effect = meta.finding();
+        if (effect != Effect.ADVICE && effect != Effect.NOTE) {
+            throw new IllegalStateException("rule `" + rule.getName() + "` has @outcome(\"" + meta.outcome()
                     + "\"): a DENY or REVIEW finding needs a remedy, an obligation needs Results.oblige");
         }
         // A plain insert, not insertLogical: no rule reasons over results, so truth maintenance
         // would only cost time; the engine removes duplicates when it collects them.
-        kcontext.getKieRuntime().insert(Finding.of(meta.clauses, rule.getName(), meta.effect, message, null));
+        kcontext.getKieRuntime().insert(Finding.of(meta.clauses(), rule.getName(), effect, message, null));
     }
 
     /**
@@ -85,64 +83,11 @@ public final class Results {
      */
     public static void oblige(RuleContext kcontext, Role owner, String action, Instant due, String message) {
         Rule rule = kcontext.getRule();
-        Meta meta = meta(rule);
-        if (meta.effect != null) {
-            throw new IllegalStateException("rule `" + rule.getName() + "` has @outcome(\"" + meta.outcome + "\"): call Results.find");
+        RuleMeta meta = RuleMeta.firing(rule);
+        Effect effect = meta.finding();
+        if (effect != null) {
+            throw new IllegalStateException("rule `" + rule.getName() + "` has @outcome(\"" + meta.outcome() + "\"): call Results.find");
         }
-        kcontext.getKieRuntime().insert(new Obligation(meta.clauses.get(0), meta.clauses, rule.getName(), owner, action, message, due));
-    }
-
-    /**
-     * Reads a rule's {@code @clause} and {@code @outcome} once.
-     *
-     * @param rule a rule
-     * @return its clauses and effect ({@code null} effect for OBLIGATION)
-     * @throws IllegalStateException when the metadata is missing or unknown
-     */
-    static Meta meta(Rule rule) {
-        // Kept in the firing rule's own metadata, never in a map keyed by Rule: Drools' Rule.equals
-        // is package and name, which two schools' rule bases, or a reload, may share.
-        return rule.getMetaData().get(META) instanceof Meta m ? m : Meta.of(rule);
-    }
-
-    /** The metadata key the parsed metadata is kept under: not a name a DRL annotation can have. */
-    private static final String META = "smpolicy:parsed";
-
-    /**
-     * Reads a rule's {@code @clause} and {@code @outcome} once, when its rule base is built, and
-     * keeps the result in the rule itself, so that a firing does not parse them again. The engine
-     * calls it before the rule base decides anything; a rule it was not called for is read at each
-     * firing instead.
-     *
-     * @param rule a rule of a rule base being built
-     * @throws IllegalStateException when the metadata is missing or unknown
-     */
-    public static void prepare(Rule rule) {
-        Meta meta = Meta.of(rule);
-        // Rule.getMetaData() is a read-only view; Drools' own rule class takes attributes at build time.
-        if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
-            impl.addMetaAttribute(META, meta);
-        }
-    }
-
-    /** A rule's parsed metadata. */
-    record Meta(List<String> clauses, String outcome, Effect effect) {
-
-        static Meta of(Rule rule) {
-            Object clause = rule.getMetaData().get("clause");
-            List<String> clauses = ClauseIds.parse(clause == null ? null : clause.toString());
-            if (clauses.isEmpty()) {
-                throw new IllegalStateException("rule `" + rule.getName() + "` has no @clause metadata");
-            }
-            Object o = rule.getMetaData().get("outcome");
-            String outcome = o == null ? "" : ClauseIds.unquote(o.toString().strip());
-            RuleEffect effect = RuleEffect.parse(outcome).orElseThrow(() -> new IllegalStateException("rule `" + rule.getName()
-                    + "` has @outcome `" + outcome + "`; expected one of " + java.util.List.of(RuleEffect.values())));
-            return new Meta(clauses, outcome, effect.finding().orElse(null));
-        }
-
-        Meta {
-            Objects.requireNonNull(clauses);
-        }
+        kcontext.getKieRuntime().insert(new Obligation(meta.clauses().get(0), meta.clauses(), rule.getName(), owner, action, message, due));
     }
 }

@@ -28,12 +28,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import org.smpolicy.Decision;
-import org.smpolicy.Finding;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.Obligation;
-import org.smpolicy.Outcome;
 import org.smpolicy.catalogue.PolicyStatus;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.diagnostic.InvalidRequestException;
 
 /**
  * Decisions and the policy status as JSON, by Jackson mix-ins on the public records: written for
@@ -68,7 +68,7 @@ final class DecisionJson {
         return builder.addMixIn(Decision.class, DecisionMixIn.class)
                 .addMixIn(Finding.class, FindingMixIn.class)
                 .addMixIn(Obligation.class, ObligationMixIn.class)
-                .addMixIn(org.smpolicy.Reliance.class, RelianceMixIn.class);
+                .addMixIn(org.smpolicy.decision.Reliance.class, RelianceMixIn.class);
     }
 
     String write(Decision decision, boolean pretty) {
@@ -117,7 +117,7 @@ final class DecisionJson {
     record DecisionDocument(Outcome outcome, String requestType, String policyVersion, String profile, ZoneId zone,
                             List<Finding> findings, List<Obligation> obligations,
                             @JsonSerialize(using = Zoned.class) @JsonDeserialize(using = Timestamp.class) Instant validUntil,
-                            Outcome outcomeThen, List<org.smpolicy.Reliance> reliesOn, List<QuestionDocument> questions,
+                            Outcome outcomeThen, List<org.smpolicy.decision.Reliance> reliesOn, List<QuestionDocument> questions,
                             Outcome outcomeIfConfirmed) {
         DecisionDocument {
             // decisions written before they carried their zone were written in England's
@@ -165,7 +165,7 @@ final class DecisionJson {
                     : Optional.of(new Decision.Change(d.validUntil(), d.outcomeThen()));
             return new Decision(d.outcome(), d.findings(), d.obligations(), d.requestType(), d.policyVersion(), d.profile(),
                     d.zone(), change, d.reliesOn() == null ? List.of() : d.reliesOn(),
-                    d.questions() == null ? List.of() : d.questions().stream().map(q -> new org.smpolicy.Question(q.path(), q.accessor(), q.ask(),
+                    d.questions() == null ? List.of() : d.questions().stream().map(q -> new org.smpolicy.decision.Question(q.path(), q.accessor(), q.ask(),
                             q.answer() ? org.smpolicy.model.Answer.YES : org.smpolicy.model.Answer.NO, q.forPerson())).toList(),
                     Optional.ofNullable(d.outcomeIfConfirmed()));
         }

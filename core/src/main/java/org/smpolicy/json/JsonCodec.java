@@ -24,8 +24,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import org.smpolicy.Decision;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.io.JsonDocument;
+import org.smpolicy.io.JsonLimits;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.PolicyRequest;
 
@@ -272,7 +274,7 @@ public final class JsonCodec {
      * @param where  names an example by its index (a file and line, or a line number)
      * @return the JSON text, one line
      */
-    public String writeImpact(org.smpolicy.PolicyImpact.Report report, String from, String to, java.util.function.LongFunction<String> where) {
+    public String writeImpact(org.smpolicy.decision.PolicyImpact.Report report, String from, String to, java.util.function.LongFunction<String> where) {
         ObjectNode n = mapper.createObjectNode();
         n.put("from", from);
         n.put("to", to);
@@ -290,7 +292,7 @@ public final class JsonCodec {
         return n.toString();
     }
 
-    private ObjectNode groups(java.util.Map<String, org.smpolicy.PolicyImpact.Group> groups, java.util.function.LongFunction<String> where) {
+    private ObjectNode groups(java.util.Map<String, org.smpolicy.decision.PolicyImpact.Group> groups, java.util.function.LongFunction<String> where) {
         ObjectNode n = mapper.createObjectNode();
         groups.forEach((k, g) -> {
             ObjectNode e = n.putObject(k);

@@ -13,7 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.Answer;
 
 /**

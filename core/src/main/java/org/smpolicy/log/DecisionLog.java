@@ -1,7 +1,7 @@
 package org.smpolicy.log;
 
 import java.time.Instant;
-import org.smpolicy.Decision;
+import org.smpolicy.decision.Decision;
 import org.smpolicy.model.PolicyRequest;
 
 /**

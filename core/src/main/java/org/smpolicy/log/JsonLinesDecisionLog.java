@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.smpolicy.Decision;
-import org.smpolicy.Finding;
-import org.smpolicy.Obligation;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
 
@@ -58,7 +58,7 @@ public final class JsonLinesDecisionLog implements DecisionLog, Closeable {
         n.put("requestType", decision.requestType());
         n.put("outcome", decision.outcome().name());
         Set<String> rules = new TreeSet<>();
-        Set<String> clauses = new TreeSet<>(org.smpolicy.ClauseIds.COMPARATOR);
+        Set<String> clauses = new TreeSet<>(org.smpolicy.decision.ClauseIds.COMPARATOR);
         for (Finding f : decision.findings()) {
             rules.add(f.rule());
             clauses.addAll(f.clauses());

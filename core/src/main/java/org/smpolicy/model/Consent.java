@@ -2,7 +2,7 @@ package org.smpolicy.model;
 
 import java.time.LocalDate;
 import java.util.Set;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.diagnostic.InvalidRequestException;
 
 /**
  * A person's photo and video consent as the school records it (11.a): per channel, with an

@@ -20,7 +20,7 @@ public record Person(String ref, PersonRole role, StudentAgeStatus ageStatus, Lo
         Require.present(role, "role");
         ageStatus = Require.or(ageStatus, StudentAgeStatus.UNKNOWN);
         if (dateOfBirth != null && dateOfBirth.getYear() < 1900) {
-            throw new org.smpolicy.InvalidRequestException("$.dateOfBirth", "birth date `" + dateOfBirth + "` is before 1900");
+            throw new org.smpolicy.diagnostic.InvalidRequestException("$.dateOfBirth", "birth date `" + dateOfBirth + "` is before 1900");
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.diagnostic.InvalidRequestException;
 
 /** Boundary checks shared by the request records; every failure names the field. */
 final class Require {

@@ -1,6 +1,6 @@
 package org.smpolicy.model;
 
-/** Who in a school owns an {@link org.smpolicy.Obligation}. */
+/** Who in a school owns an {@link org.smpolicy.decision.Obligation}. */
 public enum Role {
     /** The Senior Leadership Team. */
     SLT,

@@ -1,7 +1,6 @@
 package org.smpolicy.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.smpolicy.json.JsonDocument;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.smpolicy.PolicyLoadException;
+import org.smpolicy.diagnostic.PolicyLoadException;
+import org.smpolicy.io.JsonDocument;
 
 /**
  * A school's customisation of the baseline policy: a directory with {@code profile.json} and

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.Reliance;
+import org.smpolicy.decision.Reliance;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.Channel;
 
 /**

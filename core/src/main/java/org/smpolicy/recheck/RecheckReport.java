@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.smpolicy.Decision;
-import org.smpolicy.Outcome;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.Role;
 
 /**

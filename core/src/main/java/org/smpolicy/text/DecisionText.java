@@ -4,14 +4,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.smpolicy.Decision;
-import org.smpolicy.Effect;
-import org.smpolicy.Finding;
-import org.smpolicy.Obligation;
-import org.smpolicy.Outcome;
-import org.smpolicy.Reliance;
 import org.smpolicy.catalogue.Clause;
 import org.smpolicy.catalogue.ClauseCatalogue;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Effect;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.decision.Reliance;
 import org.smpolicy.model.Role;
 
 /**
@@ -42,7 +42,7 @@ public final class DecisionText {
         }
         if (!d.questions().isEmpty()) {
             sb.append("\nWhat would settle it:\n");
-            for (org.smpolicy.Question q : d.questions()) {
+            for (org.smpolicy.decision.Question q : d.questions()) {
                 sb.append("  ").append(q.ask()).append(" (the answer that lets it go furthest: ")
                         .append(q.answer() == org.smpolicy.model.Answer.YES ? "yes" : "no").append(") [").append(q.path()).append("]\n");
             }

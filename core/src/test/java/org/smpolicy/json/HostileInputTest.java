@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.diagnostic.InvalidRequestException;
 
 /**
  * Every bad input of {@code hostile-inputs.json} gets an {@link InvalidRequestException} naming its

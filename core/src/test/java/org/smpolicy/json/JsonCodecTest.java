@@ -7,18 +7,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Decision;
-import org.smpolicy.Effect;
-import org.smpolicy.Finding;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.Obligation;
-import org.smpolicy.Outcome;
-import org.smpolicy.model.Role;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Effect;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.io.JsonLimits;
 import org.smpolicy.model.AccountType;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.IncomingMessage;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
+import org.smpolicy.model.Role;
 
 class JsonCodecTest {
 

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.InvalidRequestException;
 import org.smpolicy.calendar.WorkingCalendar;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.json.JsonCodec;
 
 /** Properties that need no rules: deadlines and the JSON reader. 1000 examples each. */

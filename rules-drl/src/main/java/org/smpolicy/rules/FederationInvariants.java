@@ -5,18 +5,19 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import org.smpolicy.Decision;
-import org.smpolicy.Outcome;
+import org.smpolicy.PolicyInvariants;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.Account;
-import org.smpolicy.model.Actor;
-import org.smpolicy.model.Concern;
-import org.smpolicy.model.TargetPost;
 import org.smpolicy.model.AccountType;
+import org.smpolicy.model.Actor;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.Channel;
+import org.smpolicy.model.Concern;
 import org.smpolicy.model.Consent;
 import org.smpolicy.model.ConsentStatus;
 import org.smpolicy.model.ContactChannel;
@@ -34,9 +35,7 @@ import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.Post;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StudentAgeStatus;
-
-import java.util.Optional;
-import org.smpolicy.drl.PolicyInvariants;
+import org.smpolicy.model.TargetPost;
 
 /**
  * The Federation policy's child-protection invariants, which no school profile may break
@@ -65,7 +64,7 @@ public final class FederationInvariants implements PolicyInvariants {
 
     @Override
     public boolean protectsAChild(Decision d) {
-        return d.findings().stream().anyMatch(f -> (f.outcome() == org.smpolicy.Effect.DENY || f.outcome() == org.smpolicy.Effect.REVIEW)
+        return d.findings().stream().anyMatch(f -> (f.outcome() == org.smpolicy.decision.Effect.DENY || f.outcome() == org.smpolicy.decision.Effect.REVIEW)
                 && f.clauses().stream().anyMatch(CHILD_CLAUSES::contains));
     }
 

@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.rules.Policies;
@@ -36,7 +36,7 @@ class PropertiesFailWhenBrokenTest {
         java.util.Set<String> off = java.util.Set.of(rules);
         return r -> {
             Decision d = policy.decide(r);
-            List<org.smpolicy.Finding> kept = d.findings().stream().filter(f -> !off.contains(f.rule())).toList();
+            List<org.smpolicy.decision.Finding> kept = d.findings().stream().filter(f -> !off.contains(f.rule())).toList();
             return new Decision(Decision.combine(kept), kept, d.obligations(), d.requestType(), d.policyVersion(), d.profile());
         };
     }
@@ -93,7 +93,7 @@ class PropertiesFailWhenBrokenTest {
     void roundTripFailsForALossyWriter() {
         JsonCodec json = JsonCodec.strict();
         falsified(() -> PolicyPropertiesTest.roundTrip(d -> json.writeDecision(new Decision(d.outcome(),
-                d.findings().stream().map(f -> org.smpolicy.Finding.of(f.clauses(), f.rule(), f.outcome(), f.message(), null)).toList(),
+                d.findings().stream().map(f -> org.smpolicy.decision.Finding.of(f.clauses(), f.rule(), f.outcome(), f.message(), null)).toList(),
                 d.obligations(), d.requestType(), d.policyVersion(), d.profile()))));
     }
 }

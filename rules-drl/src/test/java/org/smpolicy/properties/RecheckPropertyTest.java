@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
-import org.smpolicy.Decision;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.AccountType;
 import org.smpolicy.model.Actor;
@@ -79,7 +79,7 @@ class RecheckPropertyTest {
                 FactChange.Kind.ADDED_TO_NO_PUBLISH_LIST, FactChange.Kind.ASKED_NOT_TO_BE_FILMED));
         return kinds.zip(integers().between(0, PUPILS.size()), channels, (kind, who, ch) -> new FactChange(kind,
                 who == PUPILS.size() ? "nobody" : PUPILS.get(who), LocalDate.of(2026, 11, 20),
-                kind.fact() == org.smpolicy.Reliance.Fact.CONSENT ? ch : Set.of()));
+                kind.fact() == org.smpolicy.decision.Reliance.Fact.CONSENT ? ch : Set.of()));
     }
 
     static Gen<Case> cases() {
@@ -90,7 +90,7 @@ class RecheckPropertyTest {
     static boolean touches(FactChange c, PublishRequest r) {
         boolean channel = c.channels().isEmpty() || c.channels().contains(r.account().channel());
         return r.images().stream().flatMap(i -> i.people().stream()).anyMatch(p -> c.ref().equals(p.ref()))
-                && (c.change().fact() != org.smpolicy.Reliance.Fact.CONSENT || channel);
+                && (c.change().fact() != org.smpolicy.decision.Reliance.Fact.CONSENT || channel);
     }
 
     /** The changes applied, written out here for the generated kinds. */

@@ -92,6 +92,6 @@ class DecisionLogTest {
                 .decisionLog((r, d, at) -> {
                     throw new IllegalStateException("disk full");
                 }).build();
-        assertThat(policy.decide(follow()).outcome()).isEqualTo(org.smpolicy.Outcome.DENY);
+        assertThat(policy.decide(follow()).outcome()).isEqualTo(org.smpolicy.decision.Outcome.DENY);
     }
 }

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.IncomingMessage;
 import org.smpolicy.model.MessageKind;

@@ -45,8 +45,8 @@ class DrlImportsTest {
 
     @Test
     void theCheckCatchesAnImportOfTheEngine() {
-        assertThat(outsideTheContract("x.drl", "package a.b;\nimport org.smpolicy.model.Image;\nimport org.smpolicy.internal.RuleEngine;\n"
+        assertThat(outsideTheContract("x.drl", "package a.b;\nimport org.smpolicy.model.Image;\nimport org.smpolicy.RuleEngine;\n"
                 + "import function java.lang.Runtime.getRuntime;\n"))
-                .containsExactly("x.drl: import org.smpolicy.internal.RuleEngine", "x.drl: import function java.lang.Runtime.getRuntime");
+                .containsExactly("x.drl: import org.smpolicy.RuleEngine", "x.drl: import function java.lang.Runtime.getRuntime");
     }
 }

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.InvalidRequestException;
+import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.Answer;
 import org.smpolicy.model.Image;

@@ -12,9 +12,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Decision;
-import org.smpolicy.PolicyImpact;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.PolicyImpact;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
 
@@ -33,8 +33,8 @@ class PolicyImpactTallyTest {
         SocialMediaPolicy from = Policies.baseline();
         SocialMediaPolicy to = SocialMediaPolicy.builder().clock(Clock.fixed(Policies.NOW, ZoneOffset.UTC))
                 .profile(Path.of("../examples/schools/merriott")).build();
-        java.util.function.Predicate<Decision> protects = d -> d.outcome() != org.smpolicy.Outcome.ALLOW;
-        PolicyImpact.Report whole = PolicyImpact.compare(from, to, corpus, Policies.NOW, protects);
+        java.util.function.Predicate<Decision> protects = d -> d.outcome() != org.smpolicy.decision.Outcome.ALLOW;
+        PolicyImpact.Report whole = PolicyImpact.compare(from::decide, to::decide, corpus, Policies.NOW, protects);
         assertThat(whole.compared() - whole.unchanged()).as("the profile changes something").isPositive();
 
         Random random = new Random(7);

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.RuleInfo;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.catalogue.Clause;
 import org.smpolicy.catalogue.ClauseCatalogue;
+import org.smpolicy.catalogue.RuleInfo;
 import org.smpolicy.catalogue.Treatment;
 
 /** Every clause has its treatment, every rule cites real clauses: the catalogue and the DRL agree. */
@@ -33,7 +33,7 @@ class TraceabilityTest {
             for (String c : r.clauses()) {
                 assertThat(catalogue.contains(c)).as("rule %s cites %s", r.id(), c).isTrue();
             }
-            assertThat(org.smpolicy.RuleEffect.parse(r.outcome())).as("@outcome of %s", r.id()).isPresent();
+            assertThat(org.smpolicy.decision.RuleEffect.parse(r.outcome())).as("@outcome of %s", r.id()).isPresent();
             assertThat(r.id()).as("rule id").matches("[a-z]+\\.[a-z0-9-]+");
         }
     }

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Decision;
-import org.smpolicy.Outcome;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.Actor;
 import org.smpolicy.model.Answer;
@@ -29,7 +29,6 @@ import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.Post;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StudentAgeStatus;
-import org.smpolicy.rules.FederationInvariants;
 
 /** Until when a decision holds: the first instant at which time alone changes it. */
 class ValidUntilTest {

@@ -21,8 +21,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.spi.JettyHttpServer;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -33,15 +33,15 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.smpolicy.Decision;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.PolicyLoadException;
-import org.smpolicy.RuleInfo;
+import org.smpolicy.JsonLinesDecider;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.catalogue.Clause;
+import org.smpolicy.catalogue.RuleInfo;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.diagnostic.PolicyLoadException;
+import org.smpolicy.io.JsonLimits;
 import org.smpolicy.json.JsonCodec;
-import org.smpolicy.json.JsonLinesDecider;
-import org.smpolicy.json.JsonLimits;
 import org.smpolicy.model.PolicyRequest;
 
 /**
@@ -580,7 +580,7 @@ public final class DecisionServer implements AutoCloseable {
             return;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode root = org.smpolicy.json.JsonDocument.parse(new String(body, StandardCharsets.UTF_8),
+            com.fasterxml.jackson.databind.JsonNode root = org.smpolicy.io.JsonDocument.parse(new String(body, StandardCharsets.UTF_8),
                     "body", reader.limits()).root();
             if (root == null || !root.isObject() || !root.path("published").isArray() || !root.path("changes").isArray()) {
                 throw new InvalidRequestException("$", "expected {\"published\": [...], \"changes\": [...]}");
@@ -601,7 +601,7 @@ public final class DecisionServer implements AutoCloseable {
             org.smpolicy.recheck.RecheckReport report = at == null ? sc.policy.recheck(published, changes)
                     : sc.policy.recheck(published, changes, at);
             send(ex, 200, "application/json", reader.writeRecheck(report) + "\n");
-        } catch (org.smpolicy.json.JsonDocument.MalformedException e) {
+        } catch (org.smpolicy.io.JsonDocument.MalformedException e) {
             error(ex, 400, "$: not JSON: " + e.getMessage().replaceAll("`[^`]*`", "`…`"));
         } catch (InvalidRequestException e) {
             error(ex, 400, e.withoutValues());

@@ -25,15 +25,14 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.smpolicy.Decision;
-import org.smpolicy.PolicyException;
-import org.smpolicy.PolicyImpact;
+import org.smpolicy.JsonLinesDecider;
+import org.smpolicy.PolicyInvariants;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.drl.PolicyInvariants;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.PolicyImpact;
+import org.smpolicy.diagnostic.PolicyException;
 import org.smpolicy.json.JsonCodec;
-import org.smpolicy.json.JsonLinesDecider;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.profile.ProfileCheck;
 import scala.Tuple2;
 
 /**
@@ -265,7 +264,7 @@ public final class RedecideJob {
         return lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
             SocialMediaPolicy from = policy(job.profileFiles(), job.now());
             SocialMediaPolicy to = policy(job.impactFiles(), job.now());
-            Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(RedecideJob.class.getClassLoader());
+            Optional<PolicyInvariants> invariants = PolicyInvariants.on(RedecideJob.class.getClassLoader());
             PolicyImpact.Tally tally = new PolicyImpact.Tally();
             while (it.hasNext()) {
                 Tuple2<String, Long> t = it.next();

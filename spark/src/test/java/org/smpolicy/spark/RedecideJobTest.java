@@ -23,12 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smpolicy.PolicyImpact;
+import org.smpolicy.PolicyInvariants;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.drl.PolicyInvariants;
+import org.smpolicy.decision.PolicyImpact;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.profile.ProfileCheck;
 
 /** The Spark job, in local mode, against {@code smpolicy decide --jsonl} on the same input. */
 class RedecideJobTest {
@@ -156,9 +155,9 @@ class RedecideJobTest {
             corpus.add(json.readRequest(line));
         }
         Instant now = Instant.parse(NOW);
-        Optional<PolicyInvariants> invariants = ProfileCheck.invariantsOn(getClass().getClassLoader());
-        PolicyImpact.Report expected = PolicyImpact.compare(RedecideJob.policy("baseline", now), SocialMediaPolicy.builder()
-                        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).profile(MERRIOTT).build(),
+        Optional<PolicyInvariants> invariants = PolicyInvariants.on(getClass().getClassLoader());
+        PolicyImpact.Report expected = PolicyImpact.compare(RedecideJob.policy("baseline", now)::decide, SocialMediaPolicy.builder()
+                        .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).profile(MERRIOTT).build()::decide,
                 corpus, now, d -> invariants.map(i -> i.protectsAChild(d)).orElse(true));
         assertThat(expected.compared() - expected.unchanged()).isPositive();
         assertThat(Files.readString(out.resolve(RedecideJob.IMPACT_FILE)).strip())

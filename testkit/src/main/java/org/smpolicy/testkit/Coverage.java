@@ -9,11 +9,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.smpolicy.ClauseIds;
-import org.smpolicy.Decision;
-import org.smpolicy.RuleInfo;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.catalogue.Clause;
+import org.smpolicy.catalogue.RuleInfo;
+import org.smpolicy.decision.ClauseIds;
+import org.smpolicy.decision.Decision;
 
 /**
  * Which rules fired across a run, which never fired, and which clauses no scenario exercised.

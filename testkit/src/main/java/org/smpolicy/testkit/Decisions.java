@@ -1,9 +1,9 @@
 package org.smpolicy.testkit;
 
 import java.time.format.DateTimeFormatter;
-import org.smpolicy.Decision;
-import org.smpolicy.Finding;
-import org.smpolicy.Obligation;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
 
 /** Renders decisions for people reading a failed test. */
 public final class Decisions {

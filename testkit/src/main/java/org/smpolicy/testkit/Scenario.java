@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.smpolicy.Outcome;
-import org.smpolicy.model.Role;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.model.Role;
 
 /**
  * One scenario of a scenario file: a request, the moment it is decided, and what the decision
@@ -78,7 +78,7 @@ public record Scenario(String id, String description, Instant now, PolicyRequest
          * @param o an obligation
          * @return whether it matches every field given
          */
-        public boolean matches(org.smpolicy.Obligation o) {
+        public boolean matches(org.smpolicy.decision.Obligation o) {
             return clause.map(c -> o.clauses().contains(c)).orElse(true)
                     && rule.map(r -> o.rule().equals(r)).orElse(true)
                     && owner.map(w -> o.owner() == w).orElse(true)

@@ -1,6 +1,6 @@
 package org.smpolicy.testkit;
 
-import org.smpolicy.PolicyException;
+import org.smpolicy.diagnostic.PolicyException;
 
 /** A scenario file that cannot be read: names the file and the JSON path. */
 public class ScenarioException extends PolicyException {

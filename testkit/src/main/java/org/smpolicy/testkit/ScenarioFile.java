@@ -1,7 +1,6 @@
 package org.smpolicy.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.smpolicy.json.JsonDocument;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,11 +14,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.smpolicy.InvalidRequestException;
-import org.smpolicy.Outcome;
-import org.smpolicy.model.Role;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.io.JsonDocument;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.model.Role;
 
 /**
  * Reads scenario files (format version {@value #VERSION}, documented in {@code docs/testkit.md}).

@@ -1,7 +1,7 @@
 package org.smpolicy.testkit;
 
 import java.util.List;
-import org.smpolicy.Decision;
+import org.smpolicy.decision.Decision;
 
 /**
  * What running a scenario gave.

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BiFunction;
-import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.Decision;
-import org.smpolicy.Obligation;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.model.PolicyRequest;
 
 /**
  * Runs scenarios against a policy, each at its own decision instant, and records coverage.

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Outcome;
-import org.smpolicy.model.Role;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.ContactRequest;
+import org.smpolicy.model.Role;
 
 class ScenarioFileTest {
 

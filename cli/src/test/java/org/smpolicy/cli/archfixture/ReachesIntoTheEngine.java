@@ -1,8 +1,8 @@
 package org.smpolicy.cli.archfixture;
 
-/** Breaks the layering on purpose: a command-line class that uses the engine. Never run. */
+/** Breaks the layering on purpose: a command-line class that compiles overlays itself. Never run. */
 public final class ReachesIntoTheEngine {
-    Object engine(org.smpolicy.internal.RuleEngine e) {
-        return e.rules();
+    Object annotation(org.drools.drl.ast.descr.AnnotationDescr a) {
+        return org.smpolicy.overlay.Overlays.annotationValue(a);
     }
 }

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Decision;
-import org.smpolicy.Obligation;
-import org.smpolicy.model.Role;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Obligation;
 import org.smpolicy.model.Account;
 import org.smpolicy.model.IncomingMessage;
 import org.smpolicy.model.MessageKind;
 import org.smpolicy.model.PersonRole;
+import org.smpolicy.model.Role;
 import org.smpolicy.rules.Policies;
 
 class MonitoringTest {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.assertj.core.api.AbstractAssert;
-import org.smpolicy.Decision;
-import org.smpolicy.testkit.Decisions;
-import org.smpolicy.Obligation;
-import org.smpolicy.Outcome;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.Role;
+import org.smpolicy.testkit.Decisions;
 
 /**
  * AssertJ assertions on a {@link Decision}. Every failure message shows the whole decision.

@@ -6,11 +6,11 @@ import static org.smpolicy.testkit.junit.DecisionAssert.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smpolicy.Decision;
-import org.smpolicy.Effect;
-import org.smpolicy.Finding;
-import org.smpolicy.Obligation;
-import org.smpolicy.Outcome;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Effect;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.model.Role;
 
 class DecisionAssertTest {

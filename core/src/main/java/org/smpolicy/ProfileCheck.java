@@ -1,0 +1,136 @@
+package org.smpolicy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Effect;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.profile.SchoolProfile;
+
+/**
+ * Holds a school's rule base against the baseline on generated requests: the policy's
+ * invariants ({@link PolicyInvariants}, offered by its rules module) must hold whatever the
+ * profile says, and wherever the profile is more permissive than the baseline, a declared
+ * relaxation must account for it.
+ */
+final class ProfileCheck {
+
+    private final Function<PolicyRequest, Decision> baseline;
+    private final Function<PolicyRequest, Decision> school;
+    private final SchoolProfile profile;
+    private final LocalDate today;
+    private final PolicyInvariants invariants;
+    private final JsonCodec json = JsonCodec.strict();
+
+    /**
+     * @param baseline the baseline policy
+     * @param school   the policy built with the profile, deciding at the same instant
+     * @param profile  the profile, for its declared relaxations and messages
+     */
+    ProfileCheck(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile, PolicyInvariants invariants) {
+        this(baseline::decide, school::decide, profile, school.status().asOf(), invariants);
+    }
+
+    /**
+     * @param baseline decides a request under the baseline
+     * @param school   decides a request under the profile, at the same instant
+     * @param profile  the profile, for its declared relaxations and messages
+     * @param today    the decision date, for ages
+     * @param invariants the policy's invariants and request generator
+     */
+    ProfileCheck(Function<PolicyRequest, Decision> baseline, Function<PolicyRequest, Decision> school,
+                        SchoolProfile profile, LocalDate today, PolicyInvariants invariants) {
+        this.baseline = baseline;
+        this.school = school;
+        this.profile = profile;
+        this.today = today;
+        this.invariants = java.util.Objects.requireNonNull(invariants, "invariants");
+    }
+
+    /**
+     * @param count how many requests to generate
+     * @param seed  the generator's seed (the same seed gives the same requests)
+     * @return one {@code file:line: message} line per problem; empty when the profile passes
+     */
+    List<String> run(int count, long seed) {
+        Random random = new Random(seed);
+        // One line per kind of problem, with how often it happened and the smallest example: a
+        // trust reads eight 900-character requests for one failure otherwise.
+        java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
+        List<PolicyRequest> requests = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            requests.add(invariants.generate(random));
+        }
+        for (int i = 0; i < count; i++) {
+            String found = problem(requests.get(i));
+            if (found != null) {
+                note(groups, found, i, requests.get(i));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        groups.forEach((what, g) -> problems.add(profile.where("name") + ": " + what + " on " + g.count + " of " + count
+                + " generated requests; the smallest is request " + g.index + ": " + g.example));
+        return problems;
+    }
+
+    /** What is wrong with one generated request under the profile, or null. */
+    private String problem(PolicyRequest request) {
+        Decision b = baseline.apply(request);
+        Decision s = school.apply(request);
+        String invariant = s.outcome() == Outcome.ALLOW ? invariants.broken(request, s, today).orElse(null) : null;
+        if (invariant != null) {
+            return "child-protection invariant broken: " + invariant + " was " + s.outcome();
+        }
+        if (s.outcome().compareTo(b.outcome()) >= 0) {
+            return null;
+        }
+        // The baseline's DENY and REVIEW findings the profile no longer has.
+        Set<String> lost = b.findings().stream()
+                .filter(f -> f.outcome() == Effect.DENY || f.outcome() == Effect.REVIEW)
+                .filter(f -> s.findings().stream().noneMatch(g -> g.rule().equals(f.rule())))
+                .map(Finding::rule)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (invariants.protectsAChild(b)) {
+            // Judged by effect: "under no circumstances" and "must not" are not a school's to
+            // relax, so no declaration makes this acceptable.
+            return "a decision that protects a child under the baseline (" + b.outcome() + ") is " + s.outcome()
+                    + " under the profile" + (lost.isEmpty() ? "" : ", without " + lost)
+                    + "; a profile may not relax what protects a child, declared or not";
+        }
+        Set<String> undeclared = lost.stream()
+                .filter(rule -> !profile.relaxations().containsKey(rule))
+                .filter(rule -> profile.relaxations().keySet().stream().noneMatch(p -> invariants.relaxedBy(rule, p)))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        if (!undeclared.isEmpty()) {
+            return "a decision is " + s.outcome() + " under the profile but " + b.outcome()
+                    + " under the baseline, and no relaxation declares " + undeclared;
+        }
+        return null;
+    }
+
+    private static final class Group {
+        long count;
+        int index;
+        String example;
+    }
+
+    private void note(java.util.Map<String, Group> groups, String what, int index, PolicyRequest request) {
+        Group g = groups.computeIfAbsent(what, k -> new Group());
+        g.count++;
+        String json = this.json.writeRequest(request);
+        if (g.example == null || json.length() < g.example.length()) {
+            g.example = json;
+            g.index = index;
+        }
+    }
+
+}

@@ -1,0 +1,510 @@
+package org.smpolicy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
+import org.smpolicy.calendar.WorkingCalendar;
+import org.smpolicy.catalogue.ClauseCatalogue;
+import org.smpolicy.catalogue.RuleInfo;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.Finding;
+import org.smpolicy.decision.Obligation;
+import org.smpolicy.diagnostic.PolicyException;
+import org.smpolicy.diagnostic.PolicyLoadException;
+import org.smpolicy.drl.DecisionContext;
+import org.smpolicy.drl.Parameters;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.overlay.Overlays;
+import org.smpolicy.profile.SchoolProfile;
+
+/**
+ * Runs requests against a rule base. Internal: hosts use {@code SocialMediaPolicy}, which wraps
+ * this class (package-private: nothing outside the facade reaches the engine).
+ */
+final class RuleEngine {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleEngine.class);
+
+    /** Most rule firings one decision may take before it is stopped as a runaway. */
+    static final int MAX_FIRINGS = 10_000;
+
+    /**
+     * Generated requests every profile load holds the profile to: the same requests, seed and
+     * instants as {@code smpolicy check} by default, so a profile {@code check} refuses never decides.
+     */
+    public static final int LOAD_CHECK_REQUESTS = 2000;
+    /** The seed of the load check's generator. */
+    public static final long LOAD_CHECK_SEED = 20261125L;
+    /** How far ahead of "now" the load check also decides each generated request: an overlay inert until a later date is found. */
+    static final List<java.time.Period> LOAD_CHECK_LATER = List.of(java.time.Period.ofMonths(6), java.time.Period.ofYears(1),
+            java.time.Period.ofYears(2), java.time.Period.ofYears(5));
+
+    /**
+     * Decisions that may wait for each thread of a school's pool. A waiting decision costs no CPU,
+     * and one whose caller gave up at its budget is cancelled, never run.
+     */
+    static final int QUEUE_PER_THREAD = 64;
+
+    /** The rule id of the finding a decision stopped by its budget carries. */
+    public static final String BUDGET_RULE = Decision.BUDGET_RULE;
+    /** The rule id of the finding a failed overlay rule leaves when its id cannot be told. */
+    public static final String OVERLAY_FAILED_RULE = "smpolicy.overlay-failed";
+
+    private final ClassLoader loader;
+    private final Clock clock;
+    private final ClauseCatalogue catalogue;
+    private final KieContainer container;
+    private final WorkingCalendar baseCalendar;
+    private final Parameters baseParameters;
+    private final AtomicReference<RuleBase> ruleBase = new AtomicReference<>();
+    private final Budgets budgets;
+
+    /**
+     * What a decision under a school's overlay may cost: its time, and how many of the school's
+     * decisions run at once (the school's own pool, with a bounded queue).
+     *
+     * @param decisionTime the longest a decision may take before it is stopped and answered fail-closed
+     * @param threads      the size of each school's pool
+     */
+    public record Budgets(java.time.Duration decisionTime, int threads) {
+        /**
+         * 250 ms a decision; half the cores for each school (at least one thread): a school whose
+         * overlay runs on past its budget can hold at most half the machine, whatever its load.
+         */
+        public static final Budgets DEFAULT = new Budgets(java.time.Duration.ofMillis(250),
+                Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
+        /** Validates. */
+        public Budgets {
+            Objects.requireNonNull(decisionTime, "decisionTime");
+            if (decisionTime.isNegative() || decisionTime.isZero() || decisionTime.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("decision time budget `" + decisionTime + "` must be above 0 and at most 10 minutes");
+            }
+            if (threads < 1 || threads > 256) {
+                throw new IllegalArgumentException("threads per school `" + threads + "` must be 1 to 256");
+            }
+        }
+    }
+
+    private RuleEngine(ClassLoader loader, Clock clock, ClauseCatalogue catalogue, KieContainer container,
+                       WorkingCalendar calendar, Parameters parameters, Budgets budgets) {
+        this.budgets = Objects.requireNonNull(budgets, "budgets");
+        this.loader = loader;
+        this.clock = clock;
+        this.catalogue = catalogue;
+        this.container = container;
+        this.baseCalendar = calendar;
+        this.baseParameters = parameters;
+    }
+
+    /**
+     * Loads the baseline rule base named by the catalogue from the class path, applies a school
+     * profile if one is given, and checks everything before it is used.
+     *
+     * @param loader     where to find the rules module
+     * @param clock      the clock decisions read "now" from
+     * @param calendar   the working calendar (a profile adds its zone and closure days)
+     * @param parameters the parameters (a profile replaces them)
+     * @param profile    the school profile, or {@code null} for the baseline
+     * @return the engine
+     * @throws PolicyLoadException listing every problem as {@code file:line: message}
+     */
+    public static RuleEngine load(ClassLoader loader, Clock clock, WorkingCalendar calendar, Parameters parameters,
+                                  SchoolProfile profile) {
+        return load(loader, clock, calendar, parameters, profile, Budgets.DEFAULT);
+    }
+
+    /**
+     * As {@link #load(ClassLoader, Clock, WorkingCalendar, Parameters, SchoolProfile)}, with budgets.
+     *
+     * @param loader     where to find the rules module
+     * @param clock      the clock decisions read "now" from
+     * @param calendar   the working calendar
+     * @param parameters the parameters
+     * @param profile    the school profile, or {@code null}
+     * @param budgets    what a decision under an overlay may cost
+     * @return the engine
+     */
+    public static RuleEngine load(ClassLoader loader, Clock clock, WorkingCalendar calendar, Parameters parameters,
+                                  SchoolProfile profile, Budgets budgets) {
+        ClauseCatalogue catalogue = ClauseCatalogue.fromClasspath(loader);
+        KieContainer container = KieServices.get().getKieClasspathContainer(loader);
+        RuleEngine engine = new RuleEngine(loader, Objects.requireNonNull(clock), catalogue, container, calendar, parameters, budgets);
+        engine.ruleBase.set(engine.build(profile));
+        return engine;
+    }
+
+    /**
+     * Builds and checks the rule base for a profile beside the one in use, then swaps it in
+     * atomically. Decisions already running finish on the old rule base; a profile with any
+     * problem throws and leaves the old rule base deciding.
+     *
+     * @param profile the new profile, or {@code null} for the baseline
+     * @throws PolicyLoadException listing every problem
+     */
+    public void reload(SchoolProfile profile) {
+        RuleBase old = ruleBase.getAndSet(build(profile));
+        old.retire();
+    }
+
+    private RuleBase build(SchoolProfile profile) {
+        KieBase baseline;
+        try {
+            baseline = container.getKieBase(catalogue.kieBase());
+        } catch (RuntimeException e) {
+            throw new PolicyException("cannot load the rule base `" + catalogue.kieBase() + "`: " + e.getMessage(), e);
+        }
+        List<RuleInfo> baselineRules = RuleBase.describe(baseline.getKiePackages(), Map.of(), Map.of());
+        List<String> problems = new ArrayList<>(Validation.metadataProblems(baselineRules, catalogue, "baseline"));
+        if (profile == null) {
+            if (!problems.isEmpty()) {
+                throw new PolicyLoadException(problems);
+            }
+            return new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
+        }
+        Set<String> baselineIds = new HashSet<>();
+        baselineRules.forEach(r -> baselineIds.add(r.id()));
+        Map<String, String> sources = new HashMap<>();
+        List<Overlays.Parsed> parsed = new ArrayList<>();
+        problems.addAll(Overlays.check(profile.overlays(), catalogue, baselineIds, sources, parsed));
+        Map<String, String> outcomes = new HashMap<>();
+        baselineRules.forEach(r -> outcomes.put(r.id(), r.outcome()));
+        for (Overlays.Parsed p : parsed) {
+            for (var r : p.descr().getRules()) {
+                var o = r.getAnnotation("outcome");
+                outcomes.put(r.getName(), o == null ? "" : Overlays.annotationValue(o));
+            }
+        }
+        problems.addAll(Validation.profileProblems(profile, outcomes));
+        if (!problems.isEmpty()) {
+            throw new PolicyLoadException(problems);
+        }
+        KieBase kieBase = baseline;
+        if (!parsed.isEmpty()) {
+            Collection<KiePackage> packages = Overlays.compile(profile.name(), parsed, loader);
+            // An independent copy: the classpath KieBase is a JVM-wide singleton shared by every policy.
+            kieBase = container.newKieBase(catalogue.kieBase(), null);
+            ((org.drools.base.RuleBase) kieBase).addPackages(packages);
+        }
+        WorkingCalendar calendar = baseCalendar.withZone(profile.timeZone()).withClosures(profile.closureDays());
+        if (profile.holidays().isPresent()) {
+            calendar = calendar.withHolidays(profile.holidays().get());
+        }
+        Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList());
+        RuleBase school = new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
+                catalogue.version(), profile.name());
+        if (!parsed.isEmpty()) {
+            Map<String, List<String>> overlayClauses = new HashMap<>();
+            school.rules().stream().filter(r -> sources.containsKey(r.id())).forEach(r -> overlayClauses.put(r.id(), r.clauses()));
+            RuleBase baselineOnly = new RuleBase(baseline, Map.of(), profile.disabled(), calendar, parameters,
+                    catalogue.version(), profile.name());
+            String name = profile.name();
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(budgets.threads(),
+                    budgets.threads(), 30, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.ArrayBlockingQueue<>(QUEUE_PER_THREAD * budgets.threads()), r -> {
+                        Thread t = new Thread(r, "smpolicy-school-" + Integer.toHexString(name.hashCode()));
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            school.guarded(new RuleBase.Guard(baselineOnly, Map.copyOf(overlayClauses), pool, budgets.decisionTime()));
+        }
+        // Every load, not only `check`, holds the profile to the child-protection invariants: a
+        // profile that `check` fails never decides.
+        RuleBase base = new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
+        Instant now = clock.instant();
+        Optional<PolicyInvariants> invariants = PolicyInvariants.on(loader);
+        if (invariants.isPresent()) {
+            List<String> broken;
+            try {
+                // Strict: an overlay rule that fails on a generated request refuses the profile here
+                // (at decision time it would only leave a REVIEW), now and at later instants.
+                broken = new ProfileCheck(r -> evaluate(base, r, now, null), r -> laterToo(school, r, now), profile,
+                        calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
+            } catch (PolicyLoadException e) {
+                throw e;
+            } catch (PolicyException e) {
+                school.retire();
+                // A rule that cannot evaluate a valid request would fail decisions: refuse the profile instead.
+                throw new PolicyLoadException(List.of(profile.where("name") + ": the profile's rules fail on a generated request: "
+                        + e.getMessage().replace('\n', ' ')));
+            }
+            if (!broken.isEmpty()) {
+                school.retire();
+                throw new PolicyLoadException(broken);
+            }
+        } else {
+            LOG.warn("the rules module offers no PolicyInvariants: profile `{}` is loaded without an invariant check", profile.name());
+        }
+        return school;
+    }
+
+    /** @return the clause catalogue */
+    public ClauseCatalogue catalogue() {
+        return catalogue;
+    }
+
+    /** @return every rule of the rule base in use, with its clauses and whether it is enabled */
+    public List<RuleInfo> rules() {
+        return ruleBase.get().rules();
+    }
+
+    /** @return the clock */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** @return the working calendar of the rule base in use */
+    public WorkingCalendar calendar() {
+        return ruleBase.get().calendar();
+    }
+
+    /** @return the name of the profile in use, or {@code baseline} */
+    public String profile() {
+        return ruleBase.get().profile();
+    }
+
+    /**
+     * Decides one request, wholly on the rule base in use when it starts.
+     *
+     * @param request the request
+     * @return the decision
+     */
+    public Decision decide(PolicyRequest request) {
+        return decide(request, clock.instant());
+    }
+
+    /**
+     * Decides one request as at an instant, wholly on the rule base in use when it starts.
+     *
+     * @param request the request
+     * @param at      the decision instant ("now" for ages, consent expiry and deadlines)
+     * @return the decision
+     */
+    public Decision decide(PolicyRequest request, Instant at) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(at, "at");
+        RuleBase base = ruleBase.get();
+        Optional<RuleBase.Guard> guard = base.guard();
+        if (guard.isEmpty()) {
+            return withValidity(base, request, at, null);
+        }
+        // A school's overlay runs on the school's own pool under a time budget; past it, the
+        // decision is stopped and answered fail-closed, and the caller's thread is free again.
+        Run run = new Run();
+        java.util.concurrent.Future<Decision> future;
+        try {
+            future = guard.get().pool().submit(() -> withValidity(base, request, at, run));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return stopped(base, request, "the school's decisions are all busy");
+        }
+        try {
+            return future.get(guard.get().budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            run.stop();
+            future.cancel(true);
+            return stopped(base, request, "the decision took longer than its budget of " + guard.get().budget().toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new PolicyException("rule evaluation failed for a `" + request.type() + "` request: "
+                    + e.getCause().getClass().getSimpleName(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.stop();
+            throw new PolicyException("interrupted while deciding a `" + request.type() + "` request", e);
+        }
+    }
+
+    private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Run run) {
+        Decision d = evaluate(base, request, at, run);
+        Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> evaluate(base, request, later, run)))
+                .withReliesOn(org.smpolicy.decision.Reliance.of(request));
+        Optional<Questions.Found> q = Questions.find(request, d, r -> evaluate(base, r, at, run));
+        return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));
+    }
+
+    /** The load check's school decider: the decision now, and an overlay must not fail later either. */
+    private static Decision laterToo(RuleBase school, PolicyRequest request, Instant now) {
+        Decision d = evaluate(school, request, now, null, false);
+        if (school.guard().isEmpty()) {
+            return d; // no overlay rules: nothing of the school's own can start failing later
+        }
+        for (java.time.Period p : LOAD_CHECK_LATER) {
+            evaluate(school, request, now.atZone(school.calendar().zone()).plus(p).toInstant(), null, false);
+        }
+        return d;
+    }
+
+    /** A decision's running session, so that a budget can stop it from another thread. */
+    static final class Run {
+        private volatile boolean stopped;
+        private volatile KieSession session;
+
+        void stop() {
+            stopped = true;
+            KieSession s = session;
+            if (s != null) {
+                s.halt();
+            }
+        }
+    }
+
+    /** A fail-closed answer for a decision stopped by a budget: REVIEW, naming the profile; no request value is quoted. */
+    private static Decision stopped(RuleBase base, PolicyRequest request, String why) {
+        LOG.warn("a `{}` decision under profile `{}` was stopped: {}", request.type(), base.profile(), why);
+        List<Finding> f = List.of(Finding.of(List.of("2.a"), BUDGET_RULE, org.smpolicy.decision.Effect.REVIEW,
+                why + " under profile `" + base.profile() + "`, so it was stopped: nothing was decided",
+                "a person must decide; tell whoever maintains the profile's overlay"));
+        return new Decision(Decision.combine(f), f, List.of(), request.type(), base.version(), base.profile(), base.calendar().zone(),
+                Optional.empty());
+    }
+
+    private static Decision evaluate(RuleBase base, PolicyRequest request, Instant now, Run run) {
+        return evaluate(base, request, now, run, true);
+    }
+
+    /**
+     * One evaluation. Under a school's overlay, with {@code fallBack}, an overlay rule that fails
+     * never removes a baseline finding: the baseline alone decides again with the school's
+     * calendar, parameters and disabled rules, and the failure is a REVIEW finding naming the rule.
+     */
+    private static Decision evaluate(RuleBase base, PolicyRequest request, Instant now, Run run, boolean fallBack) {
+        Optional<RuleBase.Guard> guard = base.guard();
+        try {
+            return decide(base, request, now, run);
+        } catch (InvalidRequest e) {
+            throw e.cause;
+        } catch (PolicyException | OutOfMemoryError | StackOverflowError e) {
+            if (guard.isEmpty() || !fallBack) {
+                if (e instanceof PolicyException p) {
+                    throw p;
+                }
+                throw new PolicyException("rule evaluation failed for a `" + request.type() + "` request: "
+                        + e.getClass().getSimpleName(), e);
+            }
+            if (run != null && run.stopped) {
+                throw new PolicyException("stopped", e);
+            }
+            Decision d = decide(guard.get().baselineOnly(), request, now, run);
+            String rule = failedRule(e, guard.get().overlayClauses().keySet());
+            List<String> clauses = guard.get().overlayClauses().getOrDefault(rule, List.of("2.a"));
+            LOG.warn("overlay rule `{}` of profile `{}` failed on a `{}` request: {}", rule, base.profile(), request.type(),
+                    e.getClass().getSimpleName());
+            List<Finding> f = new ArrayList<>(d.findings());
+            f.add(Finding.of(clauses, rule, org.smpolicy.decision.Effect.REVIEW,
+                    "the school's rule `" + rule + "` (profile `" + base.profile() + "`) failed on this request, so what it would find is not known;"
+                            + " the baseline's findings stand",
+                    "a person must decide; tell whoever maintains the profile's overlay"));
+            f.sort(null);
+            return new Decision(Decision.combine(f), f, d.obligations(), d.requestType(), d.policyVersion(), base.profile(),
+                    d.zone(), Optional.empty());
+        }
+    }
+
+    /** Bad input is the caller's, not an overlay's: it passes the fallback untouched. */
+    private static final class InvalidRequest extends RuntimeException {
+        final org.smpolicy.diagnostic.InvalidRequestException cause;
+
+        InvalidRequest(org.smpolicy.diagnostic.InvalidRequestException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
+    }
+
+    private static final java.util.regex.Pattern RULE_NAME = java.util.regex.Pattern.compile("Rule \"([^\"]+)\"");
+
+    private static String failedRule(Throwable e, Set<String> overlayRules) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.kie.api.runtime.rule.ConsequenceException c && c.getMatch() != null
+                    && overlayRules.contains(c.getMatch().getRule().getName())) {
+                return c.getMatch().getRule().getName();
+            }
+            String m = t.getMessage();
+            if (m != null) {
+                java.util.regex.Matcher matcher = RULE_NAME.matcher(m);
+                while (matcher.find()) {
+                    if (overlayRules.contains(matcher.group(1))) {
+                        return matcher.group(1);
+                    }
+                }
+            }
+        }
+        return OVERLAY_FAILED_RULE;
+    }
+
+    private static Decision decide(RuleBase base, PolicyRequest request, Instant now, Run run) {
+        if (run != null && run.stopped) {
+            throw new PolicyException("stopped");
+        }
+        DecisionContext ctx = new DecisionContext(now, base.calendar().localDate(now), base.calendar(), base.parameters());
+        try {
+            Inputs.check(request, ctx.today());
+        } catch (org.smpolicy.diagnostic.InvalidRequestException e) {
+            if (base.guard().isPresent()) {
+                throw new InvalidRequest(e);
+            }
+            throw e;
+        }
+        Set<Finding> findings = new LinkedHashSet<>();
+        Set<Obligation> obligations = new LinkedHashSet<>();
+        KieSession session = base.pool().newKieSession();
+        if (run != null) {
+            run.session = session;
+        }
+        try {
+            session.insert(ctx);
+            for (Object fact : request.facts()) {
+                session.insert(fact);
+            }
+            Set<String> disabled = base.disabled();
+            AgendaFilter filter = disabled.isEmpty() ? null : m -> !disabled.contains(m.getRule().getName());
+            int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
+            if (run != null && run.stopped) {
+                throw new PolicyException("stopped");
+            }
+            if (fired >= MAX_FIRINGS) {
+                throw new PolicyException("rule evaluation stopped after " + MAX_FIRINGS + " firings: a rule loops");
+            }
+            for (Object o : session.getObjects()) {
+                if (o instanceof Finding f) {
+                    findings.add(f);
+                } else if (o instanceof Obligation ob) {
+                    obligations.add(ob);
+                }
+            }
+        } catch (PolicyException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PolicyException("rule evaluation failed for a `" + request.type() + "` request: " + e, e);
+        } finally {
+            if (run != null) {
+                run.session = null;
+            }
+            session.dispose();
+        }
+        List<Finding> f = new ArrayList<>(findings);
+        f.sort(null);
+        List<Obligation> o = new ArrayList<>(obligations);
+        o.sort(null);
+        return new Decision(Decision.combine(f), f, o, request.type(), base.version(), base.profile(), base.calendar().zone(),
+                Optional.empty());
+    }
+}
