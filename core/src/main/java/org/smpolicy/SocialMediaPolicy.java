@@ -224,6 +224,14 @@ public final class SocialMediaPolicy {
         return engine.rules();
     }
 
+    /**
+     * @return every clause beside the rules that carry it out, with the gaps: the one document
+     *         {@code smpolicy clauses}, {@code GET /v1/clauses} and {@code docs/traceability.md} show
+     */
+    public org.smpolicy.catalogue.Traceability traceability() {
+        return org.smpolicy.catalogue.Traceability.of(clauses(), rules());
+    }
+
     /** @return the policy's status today, by the policy's clock and calendar */
     public PolicyStatus status() {
         return status(engine.calendar().localDate(engine.clock().instant()));

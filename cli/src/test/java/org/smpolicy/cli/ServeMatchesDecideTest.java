@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.server.DecisionServer;
 
-/** The decision service the command line starts answers every sample exactly as {@code decide} prints it. */
+/**
+ * The decision service the command line starts answers every sample exactly as {@code decide} prints
+ * it, and shows the same traceability document as {@code clauses --format json}.
+ */
 class ServeMatchesDecideTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -33,6 +36,19 @@ class ServeMatchesDecideTest {
                 assertThat(r.statusCode()).isEqualTo(200);
                 assertThat(r.body()).as(f.toString()).isEqualTo(Cli.run("decide", "--now=" + NOW, f.toString()).out());
             }
+        }
+    }
+
+    @Test
+    void clausesAreOneDocumentOverTheCommandLineAndHttp() throws Exception {
+        SocialMediaPolicy policy = SocialMediaPolicy.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
+        try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.url() + "/v1/clauses"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            String cli = Cli.run("clauses", "--format", "json").out();
+            assertThat(r.body()).isEqualTo(cli);
+            assertThat(cli).contains("\"clause\":\"11.b\"", "\"summary\":", "\"rules\":[{\"rule\":");
         }
     }
 }

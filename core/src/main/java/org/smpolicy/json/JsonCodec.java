@@ -46,8 +46,9 @@ import org.smpolicy.model.PolicyRequest;
 public final class JsonCodec {
 
     private final ObjectMapper mapper;
+    private final ReportJson reports;
     private final ObjectReader requestReader;
-    private final ObjectReader publishedReader;
+    private final LineJson lines;
     private final JsonLimits limits;
     private final DecisionJson decisions;
 
@@ -88,8 +89,9 @@ public final class JsonCodec {
                 .maxDocumentLength(limits.maxDocumentBytes())
                 .build());
         this.mapper = m;
+        this.reports = new ReportJson(m, this::toTree);
+        this.lines = new LineJson(m, limits, this::readRequest);
         this.requestReader = m.readerFor(PolicyRequest.class);
-        this.publishedReader = m.readerFor(PublishedLine.class);
         this.decisions = new DecisionJson(m);
     }
 
@@ -275,32 +277,7 @@ public final class JsonCodec {
      * @return the JSON text, one line
      */
     public String writeImpact(org.smpolicy.decision.PolicyImpact.Report report, String from, String to, java.util.function.LongFunction<String> where) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("from", from);
-        n.put("to", to);
-        n.put("compared", report.compared());
-        n.put("unchanged", report.unchanged());
-        n.set("transitions", groups(report.transitions(), where));
-        n.set("rulesAppeared", groups(report.rulesAppeared(), where));
-        n.set("rulesDisappeared", groups(report.rulesDisappeared(), where));
-        n.set("rulesChanged", groups(report.rulesChanged(), where));
-        n.set("clausesAppeared", groups(report.clausesAppeared(), where));
-        n.set("clausesDisappeared", groups(report.clausesDisappeared(), where));
-        n.put("childProtectionLoosened", report.childProtectionLoosened());
-        com.fasterxml.jackson.databind.node.ArrayNode ex = n.putArray("loosenedExamples");
-        report.loosenedExamples().forEach(i -> ex.add(where.apply(i)));
-        return n.toString();
-    }
-
-    private ObjectNode groups(java.util.Map<String, org.smpolicy.decision.PolicyImpact.Group> groups, java.util.function.LongFunction<String> where) {
-        ObjectNode n = mapper.createObjectNode();
-        groups.forEach((k, g) -> {
-            ObjectNode e = n.putObject(k);
-            e.put("count", g.count());
-            com.fasterxml.jackson.databind.node.ArrayNode ex = e.putArray("examples");
-            g.examples().forEach(i -> ex.add(where.apply(i)));
-        });
-        return n;
+        return reports.impact(report, from, to, where);
     }
 
     /**
@@ -314,28 +291,7 @@ public final class JsonCodec {
      * @throws InvalidRequestException when the line is neither
      */
     public PolicyRequest readCorpusLine(String line) {
-        try {
-            return readRequest(line);
-        } catch (InvalidRequestException e) {
-            // A log line holds the decision too: it may be longer than a request may be, within reason.
-            if (line.length() > 8L * limits.maxDocumentBytes()) {
-                throw e;
-            }
-            JsonNode node;
-            try {
-                node = JsonDocument.parse(line, "line", limits).root();
-            } catch (JsonDocument.MalformedException unreadable) {
-                throw e;
-            }
-            if (node != null && node.isObject() && !node.has("type") && node.has("request")) {
-                try {
-                    return readRequest(node.get("request"));
-                } catch (InvalidRequestException inner) {
-                    throw inner.under("$.request");
-                }
-            }
-            throw e;
-        }
+        return lines.corpus(line, this::readRequest);
     }
 
     /**
@@ -348,16 +304,7 @@ public final class JsonCodec {
      * @throws InvalidRequestException when the line is not a change
      */
     public org.smpolicy.recheck.FactChange readChange(String line) {
-        JsonNode node = parseObject(line, "a change");
-        try {
-            return mapper.treeToValue(node, org.smpolicy.recheck.FactChange.class);
-        } catch (JsonProcessingException e) {
-            throw JsonErrors.translate(e);
-        } catch (InvalidRequestException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new InvalidRequestException("$", "not a change: " + e.getClass().getSimpleName());
-        }
+        return lines.change(line);
     }
 
     /**
@@ -371,75 +318,7 @@ public final class JsonCodec {
      * @throws InvalidRequestException when the line is not a published item
      */
     public org.smpolicy.recheck.Published readPublished(String line, long number) {
-        try {
-            // One pass for the common, valid line; any failure is read again below for the precise message.
-            PublishedLine p = publishedReader.readValue(line);
-            java.time.OffsetDateTime at = p.publishedAt() != null ? p.publishedAt() : p.time();
-            if (at != null && p.request() instanceof org.smpolicy.model.PublishRequest req
-                    && (p.id() == null || !p.id().isBlank() && p.id().length() <= 200)) {
-                return new org.smpolicy.recheck.Published(p.id() == null ? "line " + number : p.id(), at.toInstant(), req);
-            }
-        } catch (IOException | RuntimeException e) {
-            // the careful reading below names the problem
-        }
-        JsonNode node = parseObject(line, "a published item");
-        java.util.Set<String> known = java.util.Set.of("id", "publishedAt", "request", "time", "requestType", "outcome", "rules",
-                "clauses", "policyVersion", "profile", "decision");
-        for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!known.contains(f)) {
-                throw new InvalidRequestException("$." + f, "unknown field; a published item has `id`, `publishedAt` and `request`");
-            }
-        }
-        JsonNode when = node.has("publishedAt") ? node.get("publishedAt") : node.get("time");
-        String whenPath = node.has("publishedAt") ? "$.publishedAt" : "$.time";
-        if (when == null || !when.isTextual()) {
-            throw new InvalidRequestException("$.publishedAt", "missing required field `publishedAt`, an instant with an offset");
-        }
-        java.time.Instant at;
-        try {
-            at = java.time.OffsetDateTime.parse(when.asText()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException(whenPath, "not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z");
-        }
-        JsonNode req = node.get("request");
-        if (req == null) {
-            throw new InvalidRequestException("$.request", "missing required field `request`: the publish request the item was checked as");
-        }
-        PolicyRequest request;
-        try {
-            request = readRequest(req);
-        } catch (InvalidRequestException e) {
-            throw e.under("$.request");
-        }
-        if (!(request instanceof org.smpolicy.model.PublishRequest p)) {
-            throw new InvalidRequestException("$.request.type", "a published item is a `publish` request, not `" + request.type() + "`");
-        }
-        JsonNode id = node.get("id");
-        if (id != null && (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 200)) {
-            throw new InvalidRequestException("$.id", "`id` is a non-empty string of at most 200 characters");
-        }
-        return new org.smpolicy.recheck.Published(id == null ? "line " + number : id.asText(), at, p);
-    }
-
-    /** A register line, or a decision-log line written with its request, read in one pass. */
-    record PublishedLine(String id, java.time.OffsetDateTime publishedAt, java.time.OffsetDateTime time, PolicyRequest request,
-                         JsonNode decision, String requestType, String outcome, List<String> rules, List<String> clauses,
-                         String policyVersion, String profile) {
-    }
-
-    private JsonNode parseObject(String line, String what) {
-        JsonNode node;
-        try {
-            node = JsonDocument.parse(line, "line", limits).root();
-        } catch (JsonDocument.MalformedException e) {
-            throw new InvalidRequestException("$", "not " + what + ": " + e.getMessage().replaceFirst("^line:\\d*:?\\s*", "")
-                    + (line.strip().equals("{") || line.strip().isEmpty() ? " (one item per line: a pretty-printed file is not JSON lines)" : ""));
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidRequestException("$", "not " + what + ": expected a JSON object on one line");
-        }
-        return node;
+        return lines.published(line, number);
     }
 
     /**
@@ -449,34 +328,18 @@ public final class JsonCodec {
      * @return the JSON text, one line
      */
     public String writeRecheck(org.smpolicy.recheck.RecheckReport report) {
-        ObjectNode n = mapper.createObjectNode();
-        n.put("checkedAt", report.at().toString());
-        n.put("items", report.items());
-        n.put("touched", report.touched());
-        n.put("mustComeDown", report.anyMustComeDown());
-        com.fasterxml.jackson.databind.node.ArrayNode items = n.putArray("reported");
-        for (org.smpolicy.recheck.RecheckReport.Item i : report.reported()) {
-            ObjectNode o = items.addObject();
-            o.put("id", i.id());
-            o.put("account", i.account());
-            o.put("publishedAt", i.publishedAt().toString());
-            com.fasterxml.jackson.databind.node.ArrayNode ch = o.putArray("changes");
-            i.changes().forEach(ch::add);
-            o.put("before", i.before().name());
-            o.put("now", i.decision().outcome().name());
-            com.fasterxml.jackson.databind.node.ArrayNode duties = o.putArray("duties");
-            java.time.ZoneId zone = i.decision().zone();
-            for (org.smpolicy.recheck.RecheckReport.Duty d : i.duties()) {
-                duties.addObject().put("owner", d.owner().name()).put("action", d.action())
-                        .put("due", d.due().atZone(zone).toOffsetDateTime().toString()).put("why", d.why());
-            }
-            o.set("decision", toTree(i.decision()));
-        }
-        ObjectNode byAccount = n.putObject("byAccount");
-        report.byAccount().forEach((k, v) -> v.forEach(byAccount.withArray(k)::add));
-        ObjectNode byChange = n.putObject("byChange");
-        report.byChange().forEach((k, v) -> v.forEach(byChange.withArray(String.valueOf(k))::add));
-        return n.toString();
+        return reports.recheck(report);
+    }
+
+    /**
+     * The traceability document as {@code smpolicy clauses --format json} and {@code GET /v1/clauses}
+     * write it: one shape whatever carries it.
+     *
+     * @param traceability every clause beside its rules ({@code policy.traceability()})
+     * @return the JSON text, one line
+     */
+    public String writeTraceability(org.smpolicy.catalogue.Traceability traceability) {
+        return reports.traceability(traceability);
     }
 
     /**

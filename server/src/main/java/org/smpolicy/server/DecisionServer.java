@@ -35,8 +35,6 @@ import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.smpolicy.JsonLinesDecider;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.catalogue.Clause;
-import org.smpolicy.catalogue.RuleInfo;
 import org.smpolicy.decision.Decision;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.diagnostic.PolicyLoadException;
@@ -381,7 +379,7 @@ public final class DecisionServer implements AutoCloseable {
             }
             case "/clauses" -> {
                 if (allow(ex, "GET")) {
-                    send(ex, 200, "application/json", mapper.writeValueAsString(clauses(sc)) + "\n");
+                    send(ex, 200, "application/json", reader.writeTraceability(sc.policy.traceability()) + "\n");
                 }
             }
             case "/status" -> {
@@ -728,26 +726,6 @@ public final class DecisionServer implements AutoCloseable {
         }
         String origin = ex.getRequestHeaders().getFirst("Origin");
         return origin == null || ours.stream().anyMatch(h -> origin.strip().equalsIgnoreCase("http://" + h));
-    }
-
-    ArrayNode clauses(School sc) {
-        Map<String, List<String>> rules = new TreeMap<>();
-        for (RuleInfo r : sc.policy.rules()) {
-            for (String c : r.clauses()) {
-                rules.computeIfAbsent(c, k -> new ArrayList<>()).add(r.id() + (r.enabled() ? "" : " (disabled)"));
-            }
-        }
-        ArrayNode out = mapper.createArrayNode();
-        for (Clause c : sc.policy.clauses().clauses()) {
-            ObjectNode n = out.addObject();
-            n.put("id", c.id());
-            n.put("summary", c.summary());
-            n.put("treatment", c.treatment().name());
-            n.put("note", c.note());
-            ArrayNode r = n.putArray("rules");
-            rules.getOrDefault(c.id(), List.of()).forEach(r::add);
-        }
-        return out;
     }
 
     String status(School sc) {

@@ -118,8 +118,10 @@ class ServiceTest {
     @Test
     void catalogueStatusHealthAndReadiness() throws Exception {
         JsonNode clauses = new ObjectMapper().readTree(get("/v1/clauses").body());
-        assertThat(clauses.size()).isEqualTo(74);
-        assertThat(clauses.findValuesAsText("id")).contains("11.b", "12.b.i");
+        assertThat(clauses.get("clauses").asInt()).isEqualTo(74);
+        assertThat(clauses.get("table").size()).isEqualTo(74);
+        assertThat(clauses.get("gaps").asInt()).isZero();
+        assertThat(clauses.get("table").findValuesAsText("clause")).contains("11.b", "12.b.i");
         JsonNode status = new ObjectMapper().readTree(get("/v1/status").body());
         assertThat(status.get("overdue").asBoolean()).isTrue();
         assertThat(status.get("profile").asText()).isEqualTo("baseline");

@@ -18,7 +18,7 @@
 
   async function load() {
     const [status, catalogue, samples] = await Promise.all([getJson('/v1/status'), getJson('/v1/clauses'), getJson('/v1/samples')]);
-    catalogue.forEach((c) => { clauses[c.id] = c; });
+    catalogue.table.forEach((c) => { clauses[c.clause] = c; });
     const p = $('policy');
     p.textContent = 'Profile: ' + status.profile + ' \u2014 ' + status.name + ', ratified ' + status.ratified + ', review due ' + status.reviewDue + ' ';
     const review = text('span', status.overdue ? 'overdue' : 'in-date', status.overdue ? 'OVERDUE for review' : 'within its review date');
