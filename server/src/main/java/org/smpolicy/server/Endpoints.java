@@ -1,0 +1,248 @@
+package org.smpolicy.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.diagnostic.PolicyLoadException;
+import org.smpolicy.io.JsonDocument;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.recheck.FactChange;
+import org.smpolicy.recheck.Published;
+import org.smpolicy.recheck.RecheckReport;
+
+/** What each endpoint does, once the route table has chosen it and its method is allowed. */
+final class Endpoints {
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonCodec json;
+    private final int maxBody;
+    private final Schools schools;
+    private final Guards guards;
+    private final Predicate<HttpExchange> sameOrigin;
+    private final PrometheusMeterRegistry metrics;
+    private final Semaphore bulkSlots = new Semaphore(DecisionServer.MAX_BULK_AT_ONCE);
+    private final Object reloadLock = new Object();
+
+    Endpoints(JsonCodec json, int maxBody, Schools schools, Guards guards, Predicate<HttpExchange> sameOrigin,
+              PrometheusMeterRegistry metrics) {
+        this.json = json;
+        this.maxBody = maxBody;
+        this.schools = schools;
+        this.guards = guards;
+        this.sameOrigin = sameOrigin;
+        this.metrics = metrics;
+    }
+
+    void decide(HttpExchange ex, School sc) throws IOException {
+        byte[] body = Wire.body(ex, maxBody);
+        if (body == null) {
+            Wire.tooLarge(ex, maxBody);
+            return;
+        }
+        try {
+            PolicyRequest request = json.readRequest(new ByteArrayInputStream(body));
+            long started = System.nanoTime();
+            Instant at = Wire.decisionInstant(ex);
+            Decision d = at == null ? sc.policy.decide(request) : sc.policy.decide(request, at);
+            if (d.stoppedByBudget()) {
+                // Fail closed: nothing was decided. The school's own pool is busy or its overlay too slow.
+                ex.getResponseHeaders().set("Retry-After", "1");
+                Wire.error(ex, 503, "school `" + sc.id + "`: " + d.finding(Decision.BUDGET_RULE).orElseThrow().message());
+                return;
+            }
+            Timer.builder("smpolicy.decision").description("time to decide one request")
+                    .tags("type", d.requestType(), "outcome", d.outcome().name(), "school", sc.id)
+                    .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            Wire.send(ex, 200, "application/json", json.writeDecision(d) + "\n");
+        } catch (InvalidRequestException e) {
+            Wire.error(ex, 400, e.withoutValues());
+        }
+    }
+
+    // {"published": [...], "changes": [...]}: the same items and changes as the command line's files.
+    void recheck(HttpExchange ex, School sc) throws IOException {
+        byte[] body = Wire.body(ex, maxBody);
+        if (body == null) {
+            Wire.tooLarge(ex, maxBody);
+            return;
+        }
+        try {
+            JsonNode root = JsonDocument.parse(new String(body, StandardCharsets.UTF_8), "body", json.limits()).root();
+            if (root == null || !root.isObject() || !root.path("published").isArray() || !root.path("changes").isArray()) {
+                throw new InvalidRequestException("$", "expected {\"published\": [...], \"changes\": [...]}");
+            }
+            Iterator<String> names = root.fieldNames();
+            while (names.hasNext()) {
+                String f = names.next();
+                if (!f.equals("published") && !f.equals("changes")) {
+                    throw new InvalidRequestException("$." + f, "unknown field; a re-check has `published` and `changes`");
+                }
+            }
+            if (root.get("published").size() + root.get("changes").size() > DecisionServer.MAX_RECHECK_ENTRIES) {
+                throw new InvalidRequestException("$", "a re-check holds at most " + DecisionServer.MAX_RECHECK_ENTRIES + " items and changes");
+            }
+            List<Published> published = each(root, "published", (text, n) -> json.readPublished(text, n));
+            List<FactChange> changes = each(root, "changes", (text, n) -> json.readChange(text));
+            Instant at = Wire.decisionInstant(ex);
+            RecheckReport report = at == null ? sc.policy.recheck(published, changes) : sc.policy.recheck(published, changes, at);
+            Wire.send(ex, 200, "application/json", json.writeRecheck(report) + "\n");
+        } catch (JsonDocument.MalformedException e) {
+            Wire.error(ex, 400, "$: not JSON: " + e.getMessage().replaceAll("`[^`]*`", "`…`"));
+        } catch (InvalidRequestException e) {
+            Wire.error(ex, 400, e.withoutValues());
+        }
+    }
+
+    /** Reads each element of an array field as the command line reads a line, naming the element in errors. */
+    private static <T> List<T> each(JsonNode root, String field, BiFunction<String, Integer, T> read) {
+        List<T> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode n : root.get(field)) {
+            try {
+                out.add(read.apply(n.toString(), i + 1));
+            } catch (InvalidRequestException e) {
+                throw e.under("$." + field + "[" + i + "]");
+            }
+            i++;
+        }
+        return out;
+    }
+
+    void bulk(HttpExchange ex, School sc) throws IOException {
+        byte[] body = Wire.body(ex, maxBody);
+        if (body == null) {
+            Wire.tooLarge(ex, maxBody);
+            return;
+        }
+        // Counted as the reader splits them: LF, CR and CR LF each end a line.
+        int lines = 0;
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == '\n' || body[i] == '\r' && (i + 1 == body.length || body[i + 1] != '\n')) {
+                lines++;
+            }
+        }
+        if (lines + 1 > DecisionServer.MAX_BULK_LINES) {
+            Wire.error(ex, 413, "$: a bulk request holds at most " + DecisionServer.MAX_BULK_LINES + " lines");
+            return;
+        }
+        if (!bulkSlots.tryAcquire()) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            Wire.error(ex, 503, "$: the service is answering " + DecisionServer.MAX_BULK_AT_ONCE + " bulk requests already; try again shortly");
+            return;
+        }
+        try {
+            // Decisions are written as they are made: memory does not grow with the response.
+            ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+            Wire.securityHeaders(ex);
+            ex.sendResponseHeaders(200, 0);
+            long deadline = System.nanoTime() + DecisionServer.BULK_DEADLINE_MS * 1_000_000;
+            OutputStream timed = new FilterOutputStream(ex.getResponseBody()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new IOException("bulk answer past its deadline of " + DecisionServer.BULK_DEADLINE_MS / 1000 + " s");
+                    }
+                    out.write(b, off, len);
+                }
+            };
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+                 PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(timed, StandardCharsets.UTF_8), 1 << 14))) {
+                sc.bulk.run("body", in, out, new PrintWriter(Writer.nullWriter()));
+            }
+        } finally {
+            bulkSlots.release();
+        }
+    }
+
+    void reload(HttpExchange ex, School sc) throws IOException {
+        if (!guards.reloadSwitchedOn()) {
+            Wire.error(ex, 403, "reload is switched off: start the service with --reload-token (or SMPOLICY_RELOAD_TOKEN)");
+            return;
+        }
+        if (!sameOrigin.test(ex)) {
+            Wire.error(ex, 403, "reload refuses cross-site requests: the Origin or Host header does not name this service");
+            return;
+        }
+        if (!guards.tokenGiven(ex)) {
+            Wire.error(ex, 401, "reload needs `Authorization: Bearer <token>`");
+            return;
+        }
+        if (sc.profile == null) {
+            Wire.error(ex, 409, "no school profile to reload: start the service with --school DIR");
+            return;
+        }
+        // One reload at a time, in arrival order: the last one accepted is the one in force.
+        synchronized (reloadLock) {
+            try {
+                sc.policy.reload(sc.profile);
+                sc.lastReloadProblems = List.of();
+                metrics.counter("smpolicy.reloads", "school", sc.id, "result", "ok").increment();
+                Wire.send(ex, 200, "application/json", "{\"reloaded\":true,\"profile\":" + Wire.json(sc.policy.profile()) + "}\n");
+            } catch (PolicyLoadException e) {
+                ObjectNode n = mapper.createObjectNode();
+                sc.lastReloadProblems = e.problems();
+                metrics.counter("smpolicy.reloads", "school", sc.id, "result", "refused").increment();
+                n.put("error", "the profile has problems; the previous rule base keeps deciding");
+                ArrayNode p = n.putArray("problems");
+                e.problems().forEach(p::add);
+                Wire.send(ex, 422, "application/json", mapper.writeValueAsString(n) + "\n");
+            }
+        }
+    }
+
+    void clauses(HttpExchange ex, School sc) throws IOException {
+        Wire.send(ex, 200, "application/json", json.writeTraceability(sc.policy.traceability()) + "\n");
+    }
+
+    void status(HttpExchange ex, School sc) throws IOException {
+        Wire.send(ex, 200, "application/json", json.writeStatus(sc.policy.status(), sc.policy.profile()) + "\n");
+    }
+
+    void schools(HttpExchange ex) throws IOException {
+        ArrayNode list = mapper.createArrayNode();
+        schools.serving().forEach((id, sc) -> list.addObject().put("id", id).put("profile", sc.policy.profile()));
+        Wire.send(ex, 200, "application/json", mapper.writeValueAsString(list) + "\n");
+    }
+
+    void readiness(HttpExchange ex) throws IOException {
+        Wire.send(ex, 200, "application/json", mapper.writeValueAsString(schools.readiness(guards.tokenGiven(ex))) + "\n");
+    }
+
+    void metrics(HttpExchange ex) throws IOException {
+        Wire.send(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+    }
+
+    void samples(HttpExchange ex) throws IOException {
+        ObjectNode n = mapper.createObjectNode();
+        for (String name : DecisionServer.SAMPLES) {
+            n.set(name, mapper.readTree(Wire.resource("samples/" + name + ".json")));
+        }
+        Wire.send(ex, 200, "application/json", mapper.writeValueAsString(n) + "\n");
+    }
+}
