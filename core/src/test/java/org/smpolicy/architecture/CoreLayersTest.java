@@ -73,7 +73,8 @@ class CoreLayersTest {
     }
 
     /** The engine and its helpers: package-private behind {@code SocialMediaPolicy}. */
-    static final List<String> ENGINE = List.of("RuleEngine", "RuleBase", "Validity", "Validation", "Questions", "Inputs", "ProfileCheck");
+    static final List<String> ENGINE = List.of("RuleEngine", "RuleBase", "Evaluation", "Validity", "Validation", "Questions", "Inputs",
+            "ProfileCheck");
 
     @Test
     void corePackagesFormNoCycle() {

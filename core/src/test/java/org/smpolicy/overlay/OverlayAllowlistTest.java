@@ -150,7 +150,7 @@ class OverlayAllowlistTest {
 
     @Test
     void everyFactTypeIsAModelOrDrlType() {
-        assertThat(OverlayAllowlist.FACT_TYPES).allSatisfy(c -> assertThat(c.getPackageName()).isIn("org.smpolicy.model", "org.smpolicy.drl"));
+        assertThat(ExpressionAllowlist.FACT_TYPES).allSatisfy(c -> assertThat(c.getPackageName()).isIn("org.smpolicy.model", "org.smpolicy.drl"));
     }
 
     @Test
