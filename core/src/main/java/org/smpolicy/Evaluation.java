@@ -22,7 +22,13 @@ import org.smpolicy.model.PolicyRequest;
  */
 final class Evaluation {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleEngine.class);
+    // The engine's logger name, so that one logging setting covers every warning of the engine.
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.smpolicy.RuleEngine");
+
+    /** Most rule firings one decision may take before it is stopped as a runaway. */
+    static final int MAX_FIRINGS = 10_000;
+    /** The rule id of the finding a failed overlay rule leaves when its id cannot be told. */
+    static final String OVERLAY_FAILED_RULE = "smpolicy.overlay-failed";
 
     private Evaluation() {
     }
@@ -121,7 +127,7 @@ final class Evaluation {
                 }
             }
         }
-        return RuleEngine.OVERLAY_FAILED_RULE;
+        return OVERLAY_FAILED_RULE;
     }
 
     private static Decision decide(RuleBase base, PolicyRequest request, Instant now, Run run) {
@@ -150,12 +156,12 @@ final class Evaluation {
             }
             Set<String> disabled = base.disabled();
             AgendaFilter filter = disabled.isEmpty() ? null : m -> !disabled.contains(m.getRule().getName());
-            int fired = filter == null ? session.fireAllRules(RuleEngine.MAX_FIRINGS) : session.fireAllRules(filter, RuleEngine.MAX_FIRINGS);
+            int fired = filter == null ? session.fireAllRules(MAX_FIRINGS) : session.fireAllRules(filter, MAX_FIRINGS);
             if (run != null && run.stopped) {
                 throw new PolicyException("stopped");
             }
-            if (fired >= RuleEngine.MAX_FIRINGS) {
-                throw new PolicyException("rule evaluation stopped after " + RuleEngine.MAX_FIRINGS + " firings: a rule loops");
+            if (fired >= MAX_FIRINGS) {
+                throw new PolicyException("rule evaluation stopped after " + MAX_FIRINGS + " firings: a rule loops");
             }
             for (Object o : session.getObjects()) {
                 if (o instanceof Finding f) {

@@ -32,15 +32,6 @@ final class ProfileCheck {
     private final JsonCodec json = JsonCodec.strict();
 
     /**
-     * @param baseline the baseline policy
-     * @param school   the policy built with the profile, deciding at the same instant
-     * @param profile  the profile, for its declared relaxations and messages
-     */
-    ProfileCheck(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile, PolicyInvariants invariants) {
-        this(baseline::decide, school::decide, profile, school.status().asOf(), invariants);
-    }
-
-    /**
      * @param baseline decides a request under the baseline
      * @param school   decides a request under the profile, at the same instant
      * @param profile  the profile, for its declared relaxations and messages

@@ -35,8 +35,6 @@ final class RuleEngine {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RuleEngine.class);
 
-    /** Most rule firings one decision may take before it is stopped as a runaway. */
-    static final int MAX_FIRINGS = 10_000;
 
     /**
      * Generated requests every profile load holds the profile to: the same requests, seed and
@@ -57,8 +55,6 @@ final class RuleEngine {
 
     /** The rule id of the finding a decision stopped by its budget carries. */
     public static final String BUDGET_RULE = Decision.BUDGET_RULE;
-    /** The rule id of the finding a failed overlay rule leaves when its id cannot be told. */
-    public static final String OVERLAY_FAILED_RULE = "smpolicy.overlay-failed";
 
     private final ClassLoader loader;
     private final Clock clock;

@@ -259,7 +259,7 @@ public final class SocialMediaPolicy {
      */
     public List<String> checkProfile(SocialMediaPolicy school, SchoolProfile profile, PolicyInvariants invariants,
                                      int requests, long seed) {
-        return new ProfileCheck(this, school, profile, invariants).run(requests, seed);
+        return new ProfileCheck(this::decide, school::decide, profile, school.status().asOf(), invariants).run(requests, seed);
     }
 
     /** @return the working calendar deadlines are computed with */
