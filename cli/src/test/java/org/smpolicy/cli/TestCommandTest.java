@@ -29,7 +29,10 @@ class TestCommandTest {
         Path report = tmp.resolve("coverage.txt");
         Cli r = Cli.run("test", "--coverage", report.toString(), SUITE);
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).containsPattern("(?m)^\\d+ passed, 0 failed$").contains("clauses not exercised: none");
+        // The sibling of the rules module's corpus harness: the same corpus through the command line, every scenario of it.
+        int scenarios = org.smpolicy.testkit.ScenarioFile.readAll(java.util.List.of(Path.of(SUITE))).size();
+        assertThat(scenarios).isGreaterThan(150);
+        assertThat(r.out()).containsPattern("(?m)^" + scenarios + " passed, 0 failed$").contains("clauses not exercised: none");
         assertThat(Files.readString(report)).doesNotContain("NEVER ");
     }
 

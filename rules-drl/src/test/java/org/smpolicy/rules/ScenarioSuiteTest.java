@@ -5,16 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.smpolicy.testkit.Coverage;
 import org.smpolicy.testkit.ScenarioFile;
 import org.smpolicy.testkit.ScenarioResult;
 import org.smpolicy.testkit.ScenarioRunner;
+import org.smpolicy.testkit.junit.Scenarios;
 
-/** The whole shipped scenario suite, with rule and clause coverage. */
+/**
+ * The corpus harness: every scenario file of the shipped suite, one container per file and one
+ * test per scenario, found by walking the suite (no class per file); then the suite as a whole,
+ * with rule and clause coverage. The command line runs the same corpus (TestCommandTest in cli).
+ */
 class ScenarioSuiteTest {
 
     static final Path SUITE = Path.of("src/test/resources/scenarios");
+
+    @TestFactory
+    Stream<DynamicNode> everyScenarioFile() {
+        return Scenarios.dynamicTests(Policies.RUNNER, SUITE);
+    }
 
     @Test
     void everyScenarioPassesAndEveryRuleFires() throws IOException {
