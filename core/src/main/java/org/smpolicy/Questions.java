@@ -3,7 +3,9 @@ package org.smpolicy;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,9 +49,17 @@ final class Questions {
         if (facts.isEmpty() || facts.size() > MAX_FACTS) {
             return Optional.empty();
         }
+        // The same answers are asked about again (the second pass repeats the first while nothing is
+        // chosen, the minimal loop repeats sets): each set of answers is decided once, and no
+        // answer at all is the decision in hand. A REVIEW no answer lifts (a share of photos whose
+        // consent is unknown, say) then costs 2 decisions a fact instead of 4 and one.
+        Map<List<Answer>, Outcome> seen = new HashMap<>();
+        seen.put(Arrays.asList(new Answer[facts.size()]), decision.outcome());
+        Function<Answer[], Outcome> outcome = answers -> seen.computeIfAbsent(Arrays.asList(answers.clone()),
+                k -> outcome(request, facts, answers, decide));
         Answer[] chosen = new Answer[facts.size()];
         boolean[] tied = new boolean[facts.size()];
-        java.util.Arrays.fill(tied, true);
+        Arrays.fill(tied, true);
         // Each fact alone; then, with the others that matter set, again only those that made no
         // difference alone: the most permissive answer of each.
         for (int pass = 0; pass < 2; pass++) {
@@ -61,13 +71,13 @@ final class Questions {
                 yes[i] = Answer.YES;
                 Answer[] no = chosen.clone();
                 no[i] = Answer.NO;
-                int y = outcome(request, facts, yes, decide).ordinal();
-                int n = outcome(request, facts, no, decide).ordinal();
+                int y = outcome.apply(yes).ordinal();
+                int n = outcome.apply(no).ordinal();
                 chosen[i] = y < n ? Answer.YES : n < y ? Answer.NO : chosen[i];
                 tied[i] = y == n;
             }
         }
-        Outcome confirmed = outcome(request, facts, chosen, decide);
+        Outcome confirmed = outcome.apply(chosen);
         if (confirmed.compareTo(decision.outcome()) >= 0) {
             return Optional.empty();
         }
@@ -80,7 +90,7 @@ final class Questions {
                 }
                 Answer[] without = chosen.clone();
                 without[i] = null;
-                if (outcome(request, facts, without, decide) == confirmed) {
+                if (outcome.apply(without) == confirmed) {
                     chosen = without;
                     dropped = true;
                 }
