@@ -55,4 +55,104 @@ public record Actor(PersonRole role, Answer readPolicy, Answer trained, Answer n
     public boolean runnerRequirementsMet() {
         return readPolicy == Answer.YES && trained == Answer.YES && namedRunner == Answer.YES;
     }
+
+    /**
+     * @return a builder of a {@code Actor} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Actor} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private PersonRole role;
+        private Answer readPolicy;
+        private Answer trained;
+        private Answer namedRunner;
+        private String ref;
+
+        private Builder() {
+        }
+
+        /**
+         * @param role who they are to the Federation (staff, volunteer, governor, parent, pupil, ...)
+         * @return this builder
+         */
+        public Builder role(PersonRole role) {
+            this.role = role;
+            return this;
+        }
+
+        /**
+         * @param readPolicy whether they have read and understood this policy (5.b)
+         * @return this builder
+         */
+        public Builder readPolicy(Answer readPolicy) {
+            this.readPolicy = readPolicy;
+            return this;
+        }
+
+        /**
+         * @param readPolicy whether they have read and understood this policy (5.b): known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder readPolicy(boolean readPolicy) {
+            this.readPolicy = readPolicy ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param trained whether they received appropriate training (5.b)
+         * @return this builder
+         */
+        public Builder trained(Answer trained) {
+            this.trained = trained;
+            return this;
+        }
+
+        /**
+         * @param trained whether they received appropriate training (5.b): known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder trained(boolean trained) {
+            this.trained = trained ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param namedRunner whether they are a named runner of the account they act from (4.a.iii.1-3, 5.b)
+         * @return this builder
+         */
+        public Builder namedRunner(Answer namedRunner) {
+            this.namedRunner = namedRunner;
+            return this;
+        }
+
+        /**
+         * @param namedRunner whether they are a named runner of the account they act from (4.a.iii.1-3, 5.b): known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder namedRunner(boolean namedRunner) {
+            this.namedRunner = namedRunner ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param ref the host's opaque reference for them (never a name), so that a later change (their training lapsed, they left) finds what they published; optional
+         * @return this builder
+         */
+        public Builder ref(String ref) {
+            this.ref = ref;
+            return this;
+        }
+
+        /**
+         * @return the actor
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public Actor build() {
+            return new Actor(role, readPolicy, trained, namedRunner, ref);
+        }
+    }
 }

@@ -51,4 +51,76 @@ public record Consent(ConsentStatus status, Set<Channel> channels, LocalDate exp
                 && (expires == null || !day.isAfter(expires))
                 && (withdrawn == null || day.isBefore(withdrawn));
     }
+
+    /**
+     * @return a builder of a {@code Consent} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Consent} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private ConsentStatus status;
+        private Set<Channel> channels;
+        private LocalDate expires;
+        private LocalDate withdrawn;
+
+        private Builder() {
+        }
+
+        /**
+         * @param status granted, refused or unknown; {@link ConsentStatus#UNKNOWN} when absent
+         * @return this builder
+         */
+        public Builder status(ConsentStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /**
+         * @param channels the channels it covers; required when granted
+         * @return this builder
+         */
+        public Builder channels(Set<Channel> channels) {
+            this.channels = channels;
+            return this;
+        }
+
+        /**
+         * @param channels the channels it covers; required when granted
+         * @return this builder
+         */
+        public Builder channels(Channel... channels) {
+            this.channels = new java.util.LinkedHashSet<>(java.util.Arrays.asList(channels));
+            return this;
+        }
+
+        /**
+         * @param expires the last day it is valid, if it expires
+         * @return this builder
+         */
+        public Builder expires(LocalDate expires) {
+            this.expires = expires;
+            return this;
+        }
+
+        /**
+         * @param withdrawn the day it was withdrawn, if it was
+         * @return this builder
+         */
+        public Builder withdrawn(LocalDate withdrawn) {
+            this.withdrawn = withdrawn;
+            return this;
+        }
+
+        /**
+         * @return the consent
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public Consent build() {
+            return new Consent(status, channels, expires, withdrawn);
+        }
+    }
 }

@@ -40,4 +40,86 @@ public record ContactRequest(ContactChannel channel, PersonRole recipientRole, A
     public String type() {
         return TYPE;
     }
+
+    /**
+     * @return a builder of a {@code ContactRequest} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ContactRequest} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private ContactChannel channel;
+        private PersonRole recipientRole;
+        private Answer federationBusiness;
+        private StudentAgeStatus recipientAgeStatus;
+        private Actor actor;
+
+        private Builder() {
+        }
+
+        /**
+         * @param channel how they would make contact; required
+         * @return this builder
+         */
+        public Builder channel(ContactChannel channel) {
+            this.channel = channel;
+            return this;
+        }
+
+        /**
+         * @param recipientRole who they would contact; required
+         * @return this builder
+         */
+        public Builder recipientRole(PersonRole recipientRole) {
+            this.recipientRole = recipientRole;
+            return this;
+        }
+
+        /**
+         * @param federationBusiness whether it is about Federation business; contact with a student always is
+         * @return this builder
+         */
+        public Builder federationBusiness(Answer federationBusiness) {
+            this.federationBusiness = federationBusiness;
+            return this;
+        }
+
+        /**
+         * @param federationBusiness whether it is about Federation business; contact with a student always is: known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder federationBusiness(boolean federationBusiness) {
+            this.federationBusiness = federationBusiness ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param recipientAgeStatus whether the recipient is under 18 ({@code UNKNOWN} when absent), for former pupils
+         * @return this builder
+         */
+        public Builder recipientAgeStatus(StudentAgeStatus recipientAgeStatus) {
+            this.recipientAgeStatus = recipientAgeStatus;
+            return this;
+        }
+
+        /**
+         * @param actor who would make contact; unknown when absent
+         * @return this builder
+         */
+        public Builder actor(Actor actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        /**
+         * @return the contactRequest
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public ContactRequest build() {
+            return new ContactRequest(channel, recipientRole, federationBusiness, recipientAgeStatus, actor);
+        }
+    }
 }

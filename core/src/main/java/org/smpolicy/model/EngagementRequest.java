@@ -127,4 +127,106 @@ public record EngagementRequest(Account account, EngagementAction action, Person
         return targetPost != null && targetPost.ref() != null ? targetPost.ref()
                 : action.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /**
+     * @return a builder of a {@code EngagementRequest} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link EngagementRequest} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private Account account;
+        private EngagementAction action;
+        private Person target;
+        private TargetPost targetPost;
+        private Answer federationBusiness;
+        private Actor actor;
+        private Post content;
+
+        private Builder() {
+        }
+
+        /**
+         * @param account the account the staff member would act from; required
+         * @return this builder
+         */
+        public Builder account(Account account) {
+            this.account = account;
+            return this;
+        }
+
+        /**
+         * @param action what they want to do; required
+         * @return this builder
+         */
+        public Builder action(EngagementAction action) {
+            this.action = action;
+            return this;
+        }
+
+        /**
+         * @param target the person concerned; required
+         * @return this builder
+         */
+        public Builder target(Person target) {
+            this.target = target;
+            return this;
+        }
+
+        /**
+         * @param targetPost the post concerned, for likes, comments, shares and tags
+         * @return this builder
+         */
+        public Builder targetPost(TargetPost targetPost) {
+            this.targetPost = targetPost;
+            return this;
+        }
+
+        /**
+         * @param federationBusiness whether a message is about Federation business (7.i); {@code UNKNOWN} when absent
+         * @return this builder
+         */
+        public Builder federationBusiness(Answer federationBusiness) {
+            this.federationBusiness = federationBusiness;
+            return this;
+        }
+
+        /**
+         * @param federationBusiness whether a message is about Federation business (7.i); {@code UNKNOWN} when absent: known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder federationBusiness(boolean federationBusiness) {
+            this.federationBusiness = federationBusiness ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param actor who would act; unknown when absent
+         * @return this builder
+         */
+        public Builder actor(Actor actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        /**
+         * @param content what the staff member's own comment, message or words added to a share say (text and content flags as on a post); absent when they add nothing
+         * @return this builder
+         */
+        public Builder content(Post content) {
+            this.content = content;
+            return this;
+        }
+
+        /**
+         * @return the engagementRequest
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public EngagementRequest build() {
+            return new EngagementRequest(account, action, target, targetPost, federationBusiness, actor, content);
+        }
+    }
 }

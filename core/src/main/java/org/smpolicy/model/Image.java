@@ -52,4 +52,152 @@ public record Image(String id, List<DepictedPerson> people, Answer showsStudents
         return showsStudents != Answer.NO && peopleComplete != Answer.YES
                 && (showsStudents == Answer.YES || people.stream().anyMatch(DepictedPerson::mayBePupil));
     }
+
+    /**
+     * @return a builder of a {@code Image} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Image} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private String id;
+        private List<DepictedPerson> people;
+        private Answer showsStudents;
+        private Answer appropriatelyDressed;
+        private Answer subjectToRidicule;
+        private boolean compromising;
+        private boolean taggingEnabled;
+        private Answer peopleComplete;
+
+        private Builder() {
+        }
+
+        /**
+         * @param id an identifier for messages; required
+         * @return this builder
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * @param people who can be seen, as far as is known
+         * @return this builder
+         */
+        public Builder people(List<DepictedPerson> people) {
+            this.people = people;
+            return this;
+        }
+
+        /**
+         * @param people who can be seen, as far as is known
+         * @return this builder
+         */
+        public Builder people(DepictedPerson... people) {
+            this.people = java.util.Arrays.asList(people);
+            return this;
+        }
+
+        /**
+         * @param showsStudents whether pupils can be seen; when absent it is {@code YES} if {@code people} lists someone who may be a pupil, {@code NO} only if the list is complete and lists no pupil, else {@code UNKNOWN}: a list that may be partial never proves there is none
+         * @return this builder
+         */
+        public Builder showsStudents(Answer showsStudents) {
+            this.showsStudents = showsStudents;
+            return this;
+        }
+
+        /**
+         * @param showsStudents whether pupils can be seen; when absent it is {@code YES} if {@code people} lists someone who may be a pupil, {@code NO} only if the list is complete and lists no pupil, else {@code UNKNOWN}: a list that may be partial never proves there is none: known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder showsStudents(boolean showsStudents) {
+            this.showsStudents = showsStudents ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param appropriatelyDressed a person's judgement that everyone is appropriately dressed (11.c)
+         * @return this builder
+         */
+        public Builder appropriatelyDressed(Answer appropriatelyDressed) {
+            this.appropriatelyDressed = appropriatelyDressed;
+            return this;
+        }
+
+        /**
+         * @param appropriatelyDressed a person's judgement that everyone is appropriately dressed (11.c): known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder appropriatelyDressed(boolean appropriatelyDressed) {
+            this.appropriatelyDressed = appropriatelyDressed ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param subjectToRidicule a person's judgement that someone is subject to ridicule (11.c)
+         * @return this builder
+         */
+        public Builder subjectToRidicule(Answer subjectToRidicule) {
+            this.subjectToRidicule = subjectToRidicule;
+            return this;
+        }
+
+        /**
+         * @param subjectToRidicule a person's judgement that someone is subject to ridicule (11.c): known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder subjectToRidicule(boolean subjectToRidicule) {
+            this.subjectToRidicule = subjectToRidicule ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @param compromising whether it is an inadvertent compromising picture (11.d)
+         * @return this builder
+         */
+        public Builder compromising(boolean compromising) {
+            this.compromising = compromising;
+            return this;
+        }
+
+        /**
+         * @param taggingEnabled whether tagging people is switched on for it (15.a.x)
+         * @return this builder
+         */
+        public Builder taggingEnabled(boolean taggingEnabled) {
+            this.taggingEnabled = taggingEnabled;
+            return this;
+        }
+
+        /**
+         * @param peopleComplete whether {@code people} lists everyone who can be seen; {@code UNKNOWN} when absent
+         * @return this builder
+         */
+        public Builder peopleComplete(Answer peopleComplete) {
+            this.peopleComplete = peopleComplete;
+            return this;
+        }
+
+        /**
+         * @param peopleComplete whether {@code people} lists everyone who can be seen; {@code UNKNOWN} when absent: known to be so, or known not to be
+         * @return this builder
+         */
+        public Builder peopleComplete(boolean peopleComplete) {
+            this.peopleComplete = peopleComplete ? Answer.YES : Answer.NO;
+            return this;
+        }
+
+        /**
+         * @return the image
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public Image build() {
+            return new Image(id, people, showsStudents, appropriatelyDressed, subjectToRidicule, compromising, taggingEnabled, peopleComplete);
+        }
+    }
 }

@@ -76,4 +76,116 @@ public record IncomingMessage(String ref, Account account, MessageKind kind, Per
     public String type() {
         return TYPE;
     }
+
+    /**
+     * @return a builder of a {@code IncomingMessage} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link IncomingMessage} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private String ref;
+        private Account account;
+        private MessageKind kind;
+        private PersonRole senderRole;
+        private OffsetDateTime receivedAt;
+        private Set<Concern> concerns;
+        private StudentAgeStatus senderAgeStatus;
+        private boolean reportsConductOfOthers;
+
+        private Builder() {
+        }
+
+        /**
+         * @param ref an identifier for messages
+         * @return this builder
+         */
+        public Builder ref(String ref) {
+            this.ref = ref;
+            return this;
+        }
+
+        /**
+         * @param account the account it arrived on; required
+         * @return this builder
+         */
+        public Builder account(Account account) {
+            this.account = account;
+            return this;
+        }
+
+        /**
+         * @param kind what it is; required
+         * @return this builder
+         */
+        public Builder kind(MessageKind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        /**
+         * @param senderRole who sent it; required
+         * @return this builder
+         */
+        public Builder senderRole(PersonRole senderRole) {
+            this.senderRole = senderRole;
+            return this;
+        }
+
+        /**
+         * @param receivedAt when it arrived, with its offset; required
+         * @return this builder
+         */
+        public Builder receivedAt(OffsetDateTime receivedAt) {
+            this.receivedAt = receivedAt;
+            return this;
+        }
+
+        /**
+         * @param concerns what a person judged to be wrong with it
+         * @return this builder
+         */
+        public Builder concerns(Set<Concern> concerns) {
+            this.concerns = concerns;
+            return this;
+        }
+
+        /**
+         * @param concerns what a person judged to be wrong with it
+         * @return this builder
+         */
+        public Builder concerns(Concern... concerns) {
+            this.concerns = new java.util.LinkedHashSet<>(java.util.Arrays.asList(concerns));
+            return this;
+        }
+
+        /**
+         * @param senderAgeStatus whether the sender is under 18 ({@code UNKNOWN} when absent), for former pupils
+         * @return this builder
+         */
+        public Builder senderAgeStatus(StudentAgeStatus senderAgeStatus) {
+            this.senderAgeStatus = senderAgeStatus;
+            return this;
+        }
+
+        /**
+         * @param reportsConductOfOthers whether the sender reports someone else's conduct ("I am being bullied"), so that the concerns describe what others did, not the message itself; {@code false} when absent
+         * @return this builder
+         */
+        public Builder reportsConductOfOthers(boolean reportsConductOfOthers) {
+            this.reportsConductOfOthers = reportsConductOfOthers;
+            return this;
+        }
+
+        /**
+         * @return the incomingMessage
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public IncomingMessage build() {
+            return new IncomingMessage(ref, account, kind, senderRole, receivedAt, concerns, senderAgeStatus, reportsConductOfOthers);
+        }
+    }
 }

@@ -72,4 +72,67 @@ public record Person(String ref, PersonRole role, StudentAgeStatus ageStatus, Lo
         }
         return birth.plusYears(18);
     }
+
+    /**
+     * @return a builder of a {@code Person} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Person} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private String ref;
+        private PersonRole role;
+        private StudentAgeStatus ageStatus;
+        private LocalDate dateOfBirth;
+
+        private Builder() {
+        }
+
+        /**
+         * @param ref an opaque reference; never a name
+         * @return this builder
+         */
+        public Builder ref(String ref) {
+            this.ref = ref;
+            return this;
+        }
+
+        /**
+         * @param role who they are to the Federation; required
+         * @return this builder
+         */
+        public Builder role(PersonRole role) {
+            this.role = role;
+            return this;
+        }
+
+        /**
+         * @param ageStatus whether they are under 18, when the host does not pass a birth date
+         * @return this builder
+         */
+        public Builder ageStatus(StudentAgeStatus ageStatus) {
+            this.ageStatus = ageStatus;
+            return this;
+        }
+
+        /**
+         * @param dateOfBirth their birth date, when the host passes one
+         * @return this builder
+         */
+        public Builder dateOfBirth(LocalDate dateOfBirth) {
+            this.dateOfBirth = dateOfBirth;
+            return this;
+        }
+
+        /**
+         * @return the person
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public Person build() {
+            return new Person(ref, role, ageStatus, dateOfBirth);
+        }
+    }
 }

@@ -76,4 +76,114 @@ public record PublishRequest(Account account, Post post, List<Image> images, Lis
     public boolean mayAssociateWithFederation() {
         return account.namesFederation() || post.namesFederation() || post.affectsFederation() != Answer.NO;
     }
+
+    /**
+     * @return a builder of a {@code PublishRequest} by field name; a field left unset takes the value
+     *         the JSON reader gives a missing field (unknown answers, empty lists, {@code false})
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link PublishRequest} field by field; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private Account account;
+        private Post post;
+        private List<Image> images;
+        private List<Link> links;
+        private List<SharedMaterial> shared;
+        private Actor actor;
+
+        private Builder() {
+        }
+
+        /**
+         * @param account the account it would be posted from; required
+         * @return this builder
+         */
+        public Builder account(Account account) {
+            this.account = account;
+            return this;
+        }
+
+        /**
+         * @param post the post; required
+         * @return this builder
+         */
+        public Builder post(Post post) {
+            this.post = post;
+            return this;
+        }
+
+        /**
+         * @param images photos and videos in it
+         * @return this builder
+         */
+        public Builder images(List<Image> images) {
+            this.images = images;
+            return this;
+        }
+
+        /**
+         * @param images photos and videos in it
+         * @return this builder
+         */
+        public Builder images(Image... images) {
+            this.images = java.util.Arrays.asList(images);
+            return this;
+        }
+
+        /**
+         * @param links links to external sites in it
+         * @return this builder
+         */
+        public Builder links(List<Link> links) {
+            this.links = links;
+            return this;
+        }
+
+        /**
+         * @param links links to external sites in it
+         * @return this builder
+         */
+        public Builder links(Link... links) {
+            this.links = java.util.Arrays.asList(links);
+            return this;
+        }
+
+        /**
+         * @param shared other people's material it shares
+         * @return this builder
+         */
+        public Builder shared(List<SharedMaterial> shared) {
+            this.shared = shared;
+            return this;
+        }
+
+        /**
+         * @param shared other people's material it shares
+         * @return this builder
+         */
+        public Builder shared(SharedMaterial... shared) {
+            this.shared = java.util.Arrays.asList(shared);
+            return this;
+        }
+
+        /**
+         * @param actor who would post it; unknown when absent
+         * @return this builder
+         */
+        public Builder actor(Actor actor) {
+            this.actor = actor;
+            return this;
+        }
+
+        /**
+         * @return the publishRequest
+         * @throws org.smpolicy.diagnostic.InvalidRequestException when a required field is missing or a value is impossible
+         */
+        public PublishRequest build() {
+            return new PublishRequest(account, post, images, links, shared, actor);
+        }
+    }
 }

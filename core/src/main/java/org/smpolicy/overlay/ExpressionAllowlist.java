@@ -98,7 +98,9 @@ final class ExpressionAllowlist {
         // Names no overlay may call whatever a model type declares: they exist on Object or Enum.
         MEMBERS.removeAll(Set.of("getClass", "getDeclaringClass", "wait", "notify", "notifyAll", "hashCode", "describeConstable",
                 // Enum.valueOf throws on a value it does not know: an overlay could make chosen decisions fail.
-                "valueOf"));
+                "valueOf",
+                // The model's builders are for hosts: an overlay builds nothing.
+                "builder"));
     }
 
     boolean typeVisible(String simple) {

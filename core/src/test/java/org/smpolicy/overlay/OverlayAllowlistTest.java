@@ -113,6 +113,8 @@ class OverlayAllowlistTest {
                 Arguments.of("a cross join over collections", rule("DENY", "$r : PublishRequest()\n    $a : Image() from $r.images\n"
                         + "    $b : Image() from $r.images\n    $c : Image( id == \"never\" ) from $r.images", "Results.find(kcontext, \"m\", \"r\");"), 5,
                         "patterns with `from`; an overlay rule may have at most 2"),
+                Arguments.of("a model builder", rule("DENY", "PublishRequest( Post.builder() != null )",
+                        "Results.find(kcontext, \"m\", \"r\");"), 9, "method `builder` is not allowed"),
                 Arguments.of("Enum.valueOf that throws on chosen input", rule("DENY", "PublishRequest( Answer.valueOf(post.text) != null )",
                         "Results.find(kcontext, \"m\", \"r\");"), 9, "method `valueOf` is not allowed"),
                 Arguments.of("a constraint too long to evaluate cheaply", rule("NOTE", "PublishRequest( post.text" + " + post.text".repeat(400) + " != null )",

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Set;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.calendar.WorkingCalendar;
@@ -13,7 +12,6 @@ import org.smpolicy.decision.Finding;
 import org.smpolicy.decision.Obligation;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.Account;
-import org.smpolicy.model.Answer;
 import org.smpolicy.model.Channel;
 import org.smpolicy.model.Consent;
 import org.smpolicy.model.DepictedPerson;
@@ -48,17 +46,23 @@ public final class EmbeddingExample {
                 .build();
 
         // A member of staff wants to post a sports-day photo from their own Instagram account.
-        Image photo = new Image("img-1",
-                List.of(new DepictedPerson("pupil-1001", PersonRole.STUDENT, Consent.granted(Channel.SOCIAL_MEDIA), false, false)),
-                null, Answer.YES, Answer.NO, false, false);
-        Post post = new Post("post-1", "Sports day!", "Mr T", true, Answer.YES, false, false, Set.of(), Answer.UNKNOWN);
-        Decision publish = policy.checkPublish(
-                new PublishRequest(Account.personal("staff-42-instagram"), post, List.of(photo), List.of(), List.of()));
+        // Builders name every fact; what is not set is unknown (as a missing JSON field is), never the harmless answer.
+        Decision publish = policy.checkPublish(PublishRequest.builder()
+                .account(Account.personal("staff-42-instagram"))
+                .post(Post.builder().id("post-1").text("Sports day!").author("Mr T").namesFederation(true).affectsFederation(true).build())
+                .images(Image.builder().id("img-1").appropriatelyDressed(true).subjectToRidicule(false)
+                        .people(DepictedPerson.builder().ref("pupil-1001").role(PersonRole.STUDENT)
+                                .consent(Consent.granted(Channel.SOCIAL_MEDIA)).build())
+                        .build())
+                .build());
         print("publish", publish);
 
         // The same member of staff wants to follow a pupil; the MIS passes an age status, not a birth date.
-        Decision follow = policy.checkEngagement(new EngagementRequest(Account.personal("staff-42-instagram"),
-                EngagementAction.FOLLOW, new Person("pupil-1001", PersonRole.STUDENT, StudentAgeStatus.UNDER_18, null), null));
+        Decision follow = policy.checkEngagement(EngagementRequest.builder()
+                .account(Account.personal("staff-42-instagram"))
+                .action(EngagementAction.FOLLOW)
+                .target(Person.builder().ref("pupil-1001").role(PersonRole.STUDENT).ageStatus(StudentAgeStatus.UNDER_18).build())
+                .build());
         print("follow", follow);
 
         // Hosts that speak JSON use the codec.
