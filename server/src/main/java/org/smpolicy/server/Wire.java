@@ -94,12 +94,42 @@ final class Wire {
             throw new InvalidRequestException("?", "the only query parameter is `at`, an instant with an offset");
         }
         try {
-            String value = java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8);
-            return OffsetDateTime.parse(value).toInstant();
+            return instant(java.net.URLDecoder.decode(q.substring(3), StandardCharsets.UTF_8));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new InvalidRequestException("?at", "not an instant: expected ISO-8601 with an offset, e.g. 2026-11-25T10:00:00Z");
         }
     }
+
+    /**
+     * ISO-8601 instants as clients write them: {@code Z} or an offset with or without a colon
+     * ({@code +00:00}, {@code +0000}, {@code +00}), seconds optional, any fraction up to
+     * nanoseconds (Python's {@code isoformat()} and {@code strftime("%z")} give {@code .000000+0000}).
+     * An unescaped {@code +} in a query arrives as a space: before an offset, it is read as the plus
+     * it was. No offset is refused: a local time is not an instant.
+     */
+    static Instant instant(String text) {
+        String t = text;
+        java.util.regex.Matcher m = SPACE_OFFSET.matcher(t);
+        if (m.matches()) {
+            t = m.group(1) + "+" + m.group(2);
+        }
+        return OffsetDateTime.parse(t, INSTANT).toInstant();
+    }
+
+    private static final java.util.regex.Pattern SPACE_OFFSET = java.util.regex.Pattern.compile("(.*T[0-9:.,]+) ([0-9]{2}(:?[0-9]{2})?)");
+
+    private static final java.time.format.DateTimeFormatter INSTANT = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral('T')
+            .appendPattern("HH:mm")
+            .optionalStart().appendPattern(":ss")
+            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter(java.util.Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
     /**
      * 413 for a body over the limit. The rest of the body is never read, so the connection cannot
