@@ -9,12 +9,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.smpolicy.decision.Decision;
 import org.smpolicy.decision.Outcome;
 import org.smpolicy.decision.Question;
 import org.smpolicy.model.Answer;
+import org.smpolicy.model.Channel;
+import org.smpolicy.model.Consent;
+import org.smpolicy.model.ConsentStatus;
+import org.smpolicy.model.EngagementRequest;
+import org.smpolicy.model.Person;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.model.PublishRequest;
+import org.smpolicy.model.StudentAgeStatus;
 
 /**
  * Which unknown facts would settle a decision, and what it becomes if they are answered the most
@@ -35,8 +43,28 @@ final class Questions {
     }
 
     /** One unknown fact: where it is, as a path of record components and list indexes. */
-    private record Fact(List<Object> steps, String path, String accessor, String field, String owner, String ownerId) {
+    private record Fact(List<Object> steps, String path, String accessor, String field, String owner, String ownerId, Kind kind,
+                        Channel channel) {
+
+        /** @return what the request holds at the fact's path when the answer is yes or no */
+        Object value(Answer answer) {
+            boolean yes = answer == Answer.YES;
+            return switch (kind) {
+                case YES_NO -> answer;
+                // Consent on record covering the request's channel, or refused: the two a school's records hold.
+                case CONSENT -> yes ? new Consent(ConsentStatus.GRANTED, Set.of(channel), null, null)
+                        : new Consent(ConsentStatus.REFUSED, Set.of(), null, null);
+                case ADULT -> yes ? StudentAgeStatus.ADULT : StudentAgeStatus.UNDER_18;
+            };
+        }
     }
+
+    /**
+     * The kinds of unknown fact a question can settle: a yes/no answer; a consent with no status on
+     * record (yes: granted for the request's channel; no: refused); an age status with no birth
+     * date (yes: 18 or older; no: under 18). docs/json.md says how to write each answer.
+     */
+    private enum Kind { YES_NO, CONSENT, ADULT }
 
     static Optional<Found> find(PolicyRequest request, Decision decision, Function<PolicyRequest, Decision> decide) {
         // Only a REVIEW is held for unknown facts: fail closed makes an unknown a REVIEW, never a
@@ -45,7 +73,7 @@ final class Questions {
             return Optional.empty();
         }
         List<Fact> facts = new ArrayList<>();
-        collect(request, new ArrayList<>(), "$", "", null, null, facts, 0);
+        collect(request, new ArrayList<>(), "$", "", null, null, facts, 0, channelOf(request));
         if (facts.isEmpty() || facts.size() > MAX_FACTS) {
             return Optional.empty();
         }
@@ -110,14 +138,14 @@ final class Questions {
         Object r = request;
         for (int i = 0; i < facts.size(); i++) {
             if (answers[i] != null) {
-                r = with(r, facts.get(i).steps(), 0, answers[i]);
+                r = with(r, facts.get(i).steps(), 0, facts.get(i).value(answers[i]));
             }
         }
         return decide.apply((PolicyRequest) r).outcome();
     }
 
     private static void collect(Object value, List<Object> steps, String path, String accessor, String owner, String ownerId,
-                                List<Fact> out, int depth) {
+                                List<Fact> out, int depth, Channel channel) {
         if (value == null || depth > 6 || out.size() > MAX_FACTS) {
             return;
         }
@@ -126,7 +154,7 @@ final class Questions {
             for (Object e : c) {
                 List<Object> s = new ArrayList<>(steps);
                 s.add(i);
-                collect(e, s, path + "[" + i + "]", accessor + ".get(" + i + ")", owner, ownerId, out, depth + 1);
+                collect(e, s, path + "[" + i + "]", accessor + ".get(" + i + ")", owner, ownerId, out, depth + 1, channel);
                 i++;
             }
             return;
@@ -141,12 +169,28 @@ final class Questions {
             s.add(rc.getName());
             String p = path + "." + rc.getName();
             String a = (accessor.isEmpty() ? "" : accessor + ".") + rc.getName() + "()";
+            String owner2 = value.getClass().getSimpleName();
             if (v == Answer.UNKNOWN) {
-                out.add(new Fact(s, p, a, rc.getName(), value.getClass().getSimpleName(), id));
+                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.YES_NO, channel));
+            } else if (v instanceof Consent c && c.status() == ConsentStatus.UNKNOWN) {
+                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.CONSENT, channel));
+            } else if (v == StudentAgeStatus.UNKNOWN && value instanceof Person person && person.dateOfBirth() == null) {
+                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.ADULT, channel));
             } else if (v instanceof Collection<?> || v != null && v.getClass().isRecord()) {
-                collect(v, s, p, a, value.getClass().getSimpleName(), id, out, depth + 1);
+                collect(v, s, p, a, owner2, id, out, depth + 1, channel);
             }
         }
+    }
+
+    /** The channel a consent must cover for this request: its account's. */
+    private static Channel channelOf(PolicyRequest request) {
+        if (request instanceof PublishRequest p) {
+            return p.account().channel();
+        }
+        if (request instanceof EngagementRequest e) {
+            return e.account().channel();
+        }
+        return Channel.SOCIAL_MEDIA;
     }
 
     private static String idOf(Object record) {
@@ -169,7 +213,7 @@ final class Questions {
     }
 
     @SuppressWarnings("unchecked")
-    private static Object with(Object value, List<Object> steps, int at, Answer answer) {
+    private static Object with(Object value, List<Object> steps, int at, Object answer) {
         if (at == steps.size()) {
             return answer;
         }
@@ -224,6 +268,11 @@ final class Questions {
     private static String ask(Fact f) {
         String who = f.ownerId() != null ? "`" + f.ownerId() + "`"
                 : f.owner() != null && f.owner().equals("Actor") ? "the person acting" : "it";
-        return String.format(ASK.getOrDefault(f.field(), "Is `" + f.path() + "` true?"), who);
+        return switch (f.kind()) {
+            case CONSENT -> String.format("Has %s given photo and video consent that covers %s? (the school's consent record)", who,
+                    f.channel().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+            case ADULT -> String.format("Is %s 18 or older?", who);
+            case YES_NO -> String.format(ASK.getOrDefault(f.field(), "Is `" + f.path() + "` true?"), who);
+        };
     }
 }

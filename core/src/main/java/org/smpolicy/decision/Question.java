@@ -9,7 +9,9 @@ import org.smpolicy.model.Answer;
  * @param path      the fact's JSON path in the request, e.g. {@code $.images[0].peopleComplete}
  * @param accessor  the same fact in Java, e.g. {@code images().get(0).peopleComplete()}
  * @param ask       the question in words
- * @param answer    the answer that leads to the most permissive outcome the policy allows
+ * @param answer    the answer that leads to the most permissive outcome the policy allows; at a
+ *                  {@code consent} path yes is consent granted for the account's channel and no is
+ *                  consent refused, at an {@code ageStatus} path yes is adult and no under 18
  * @param forPerson whether only a person can answer it (looking at a photo, judging a post): a
  *                  host cannot know it from its records
  */
