@@ -77,6 +77,21 @@ try {
   }
   await second.close();
   await page.selectOption('#school', '');
+  // A REVIEW says what would settle it, and answering in the page decides again.
+  await page.selectOption('#sample', 'share-pupil-photos-federation-account');
+  await page.click('#decide');
+  await page.waitForFunction(() => document.querySelector('#outcome').textContent === 'REVIEW');
+  const asked = (await page.textContent('#questions')).replace(/\s+/g, ' ').trim();
+  console.log('questions: ' + asked);
+  await page.click('#questions button.answer >> nth=0');
+  await page.waitForFunction(() => document.querySelector('#outcome').textContent !== 'REVIEW');
+  const answered = (await page.textContent('#outcome')).trim();
+  console.log('after answering yes: ' + answered);
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-answered.png'), fullPage: true });
+  if (!asked.includes('consent that covers social media') || answered !== 'ALLOW'
+      || !(await page.inputValue('#request')).includes('"GRANTED"')) {
+    process.exitCode = 1;
+  }
   // A bad request says so and shows no findings.
   await page.fill('#request', '{"type":"tweet"}');
   await page.click('#decide');

@@ -31,7 +31,7 @@ class QuestionsPropertyTest {
 
     static final SocialMediaPolicy POLICY = Policies.baseline();
     static final JsonCodec JSON = JsonCodec.strict();
-    static final int EXAMPLES = 3000;
+    static final int EXAMPLES = 10_000;
 
     static PolicyRequest answered(PolicyRequest request, List<Question> questions, int flip, int drop) {
         JsonNode tree = JSON.requestTree(request).deepCopy();

@@ -24,6 +24,7 @@ class PlaygroundBrowserTest {
                 .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC)).build();
         Path screenshot = Path.of("target/playground.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
+        Files.deleteIfExists(Path.of("target/playground-answered.png").toAbsolutePath());
         try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)
                 .schools(Path.of("../examples/schools"), dir -> SocialMediaPolicy.builder()
                         .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC))
@@ -33,9 +34,14 @@ class PlaygroundBrowserTest {
                     .contains("after switching samples: No decision yet.")
                     .contains("holds: This answer holds until 1 August 2027").contains("bad request: Bad request (400)")
                     .contains("The account's runners must respond by Monday, 30 November 2026")
-                    .contains("school: Decided by Merriott Primary School's rules").contains("shared request restored: true");
+                    .contains("school: Decided by Merriott Primary School's rules").contains("shared request restored: true")
+                    .contains("questions: Has `pupil-1001` given photo and video consent that covers social media?")
+                    .contains("after answering yes: ALLOW");
         }
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+        Path answered = Path.of("target/playground-answered.png").toAbsolutePath();
+        assertThat(answered).exists();
+        assertThat(Files.size(answered)).isGreaterThan(10_000);
     }
 }

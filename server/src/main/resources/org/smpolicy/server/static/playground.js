@@ -138,10 +138,46 @@
       li.appendChild(text('div', 'remedy', 'The answer that lets it go furthest: ' + (q.answer ? 'yes' : 'no')
         + (q.forPerson ? ' (a person must answer)' : '')));
       li.appendChild(text('div', 'rule', q.path));
+      [true, false].forEach((yes) => {
+        const button = text('button', 'answer', yes ? 'Answer yes' : 'Answer no');
+        button.type = 'button';
+        button.addEventListener('click', () => answer(q, yes));
+        li.appendChild(button);
+      });
       questions.appendChild(li);
     });
     $('if-confirmed').textContent = d.outcomeIfConfirmed ? 'With those answers the decision becomes ' + d.outcomeIfConfirmed + '.' : '';
     $('settle').hidden = !(d.questions && d.questions.length);
+  }
+
+  // Answering a question writes the answer into the request at the question's path, as
+  // docs/json.md says (a consent: granted for the account's channel or refused; an age status:
+  // adult or under 18; anything else: true or false), and decides again.
+  function answer(q, yes) {
+    let request;
+    try {
+      request = JSON.parse($('request').value);
+    } catch (e) {
+      return;
+    }
+    const steps = q.path.replace(/^\$\.?/, '').match(/[^.[\]]+/g) || [];
+    let at = request;
+    for (let i = 0; i < steps.length - 1; i++) {
+      const key = /^\d+$/.test(steps[i]) ? Number(steps[i]) : steps[i];
+      if (at[key] === undefined || at[key] === null) at[key] = {};
+      at = at[key];
+    }
+    const field = steps[steps.length - 1];
+    if (field === 'consent') {
+      const channel = (request.account && request.account.channel) || 'SOCIAL_MEDIA';
+      at[field] = yes ? { status: 'GRANTED', channels: [channel] } : { status: 'REFUSED' };
+    } else if (field === 'ageStatus') {
+      at[field] = yes ? 'ADULT' : 'UNDER_18';
+    } else {
+      at[field] = yes;
+    }
+    $('request').value = JSON.stringify(request, null, 2);
+    decide();
   }
 
   // A decision shown beside a request it was not made for would mislead: every change clears it.
