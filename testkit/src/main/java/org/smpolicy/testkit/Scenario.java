@@ -48,9 +48,13 @@ public record Scenario(String id, String description, Instant now, PolicyRequest
      * @param rules         rules that must have produced a finding or obligation
      * @param absentClauses clauses nothing may cite
      * @param obligations   obligations that must be there, on the fields they give
+     * @param questions     questions the decision must ask: a JSON path, and the answer that goes
+     *                      furthest when given
+     * @param outcomeIfConfirmed what the decision must become with its questions answered as stated
      */
     public record Expectation(Optional<Outcome> outcome, List<String> clauses, List<String> rules,
-                              List<String> absentClauses, List<ExpectedObligation> obligations) {
+                              List<String> absentClauses, List<ExpectedObligation> obligations,
+                              List<ExpectedQuestion> questions, Optional<Outcome> outcomeIfConfirmed) {
 
         /** Copies. */
         public Expectation {
@@ -59,6 +63,36 @@ public record Scenario(String id, String description, Instant now, PolicyRequest
             rules = List.copyOf(rules);
             absentClauses = List.copyOf(absentClauses);
             obligations = List.copyOf(obligations);
+            questions = List.copyOf(questions);
+            Objects.requireNonNull(outcomeIfConfirmed, "outcomeIfConfirmed");
+        }
+
+        /** An expectation on outcome, citations and obligations only. */
+        public Expectation(Optional<Outcome> outcome, List<String> clauses, List<String> rules,
+                           List<String> absentClauses, List<ExpectedObligation> obligations) {
+            this(outcome, clauses, rules, absentClauses, obligations, List.of(), Optional.empty());
+        }
+    }
+
+    /**
+     * A question a decision must ask.
+     *
+     * @param path   the JSON path of the unknown fact
+     * @param answer the answer that must go furthest, when given
+     */
+    public record ExpectedQuestion(String path, Optional<Boolean> answer) {
+        /** Validates. */
+        public ExpectedQuestion {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(answer, "answer");
+        }
+
+        /**
+         * @param q a question of a decision
+         * @return whether it is this one
+         */
+        public boolean matches(org.smpolicy.decision.Question q) {
+            return q.path().equals(path) && answer.map(a -> a == (q.answer() == org.smpolicy.model.Answer.YES)).orElse(true);
         }
     }
 

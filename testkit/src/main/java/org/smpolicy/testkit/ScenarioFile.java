@@ -151,7 +151,7 @@ public final class ScenarioFile {
         if (!e.isObject()) {
             throw new ScenarioException(doc.place(at) + ": expected an object");
         }
-        only(e, doc, at, "outcome", "clauses", "rules", "absentClauses", "obligations");
+        only(e, doc, at, "outcome", "clauses", "rules", "absentClauses", "obligations", "questions", "outcomeIfConfirmed");
         Optional<Outcome> outcome = Optional.ofNullable(text(e, "outcome", doc, at, false))
                 .map(o -> enumValue(Outcome.class, o, doc, at + ".outcome"));
         List<Scenario.ExpectedObligation> obligations = new ArrayList<>();
@@ -175,8 +175,31 @@ public final class ScenarioFile {
                         Optional.ofNullable(instant(o.get("due"), doc, oat + ".due"))));
             }
         }
+        List<Scenario.ExpectedQuestion> questions = new ArrayList<>();
+        JsonNode qs = e.get("questions");
+        if (qs != null) {
+            if (!qs.isArray()) {
+                throw new ScenarioException(doc.place(at + ".questions") + ": expected an array");
+            }
+            for (int i = 0; i < qs.size(); i++) {
+                String qat = at + ".questions[" + i + "]";
+                JsonNode q = qs.get(i);
+                if (!q.isObject()) {
+                    throw new ScenarioException(doc.place(qat) + ": expected an object");
+                }
+                only(q, doc, qat, "path", "answer");
+                JsonNode answer = q.get("answer");
+                if (answer != null && !answer.isBoolean()) {
+                    throw new ScenarioException(doc.place(qat + ".answer") + ": expected true or false");
+                }
+                questions.add(new Scenario.ExpectedQuestion(text(q, "path", doc, qat, true),
+                        Optional.ofNullable(answer).map(JsonNode::asBoolean)));
+            }
+        }
+        Optional<Outcome> confirmed = Optional.ofNullable(text(e, "outcomeIfConfirmed", doc, at, false))
+                .map(o -> enumValue(Outcome.class, o, doc, at + ".outcomeIfConfirmed"));
         return new Scenario.Expectation(outcome, strings(e, "clauses", doc, at), strings(e, "rules", doc, at),
-                strings(e, "absentClauses", doc, at), obligations);
+                strings(e, "absentClauses", doc, at), obligations, questions, confirmed);
     }
 
     private static void only(JsonNode node, JsonDocument doc, String at, String... allowed) {

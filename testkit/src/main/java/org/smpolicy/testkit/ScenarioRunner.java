@@ -92,6 +92,17 @@ public final class ScenarioRunner {
                         : d.obligations().stream().map(ScenarioRunner::brief).toList()));
             }
         }
+        for (Scenario.ExpectedQuestion eq : e.questions()) {
+            if (d.questions().stream().noneMatch(eq::matches)) {
+                diffs.add("expected a question about " + eq.path() + eq.answer().map(a -> " answered " + a).orElse("") + " but it asks "
+                        + (d.questions().isEmpty() ? "nothing" : d.questions().stream().map(q -> q.path() + " " + (q.answer() == org.smpolicy.model.Answer.YES)).toList()));
+            }
+        }
+        e.outcomeIfConfirmed().ifPresent(o -> {
+            if (d.outcomeIfConfirmed().filter(o::equals).isEmpty()) {
+                diffs.add("expected outcomeIfConfirmed " + o + " but was " + d.outcomeIfConfirmed().map(Object::toString).orElse("none"));
+            }
+        });
         return new ScenarioResult(s, d, diffs);
     }
 

@@ -41,7 +41,7 @@ class ScenarioFileTest {
     void unknownFieldsAreRejectedWithFileAndPath() {
         assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"a\",\"request\":" + CONTACT + ",\"expect\":{\"outcom\":\"DENY\"}}"), "f.json"))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessage("f.json:1: $.scenarios[0].expect: unknown field `outcom`; known fields: outcome, clauses, rules, absentClauses, obligations");
+                .hasMessage("f.json:1: $.scenarios[0].expect: unknown field `outcom`; known fields: outcome, clauses, rules, absentClauses, obligations, questions, outcomeIfConfirmed");
     }
 
     @Test

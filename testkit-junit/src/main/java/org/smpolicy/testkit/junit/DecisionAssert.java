@@ -116,6 +116,47 @@ public class DecisionAssert extends AbstractAssert<DecisionAssert, Decision> {
                         + actual.outcomeThen().map(Object::toString).orElse("nothing (it holds forever)") + ".");
     }
 
+    /**
+     * @param path the JSON path of a fact the request left unknown, e.g. {@code $.account.sltApproved}
+     * @return this, if the decision asks about it (a question would settle it)
+     */
+    public DecisionAssert asks(String path) {
+        isNotNull();
+        return actual.questions().stream().anyMatch(q -> q.path().equals(path)) ? this
+                : fail("Expected the decision to ask about " + path + ", but it asks "
+                        + (actual.questions().isEmpty() ? "nothing" : actual.questions().stream().map(q -> q.path()).toList()) + ".");
+    }
+
+    /**
+     * @param path   the JSON path of an unknown fact
+     * @param answer the answer that should lead to the most permissive outcome
+     * @return this, if the decision asks about it with that answer
+     */
+    public DecisionAssert asks(String path, boolean answer) {
+        asks(path);
+        boolean yes = actual.questions().stream().filter(q -> q.path().equals(path)).anyMatch(q -> q.answer() == org.smpolicy.model.Answer.YES);
+        return yes == answer ? this : fail("Expected the question about " + path + " to be answered " + (answer ? "yes" : "no")
+                + " to go furthest, but it is answered " + (yes ? "yes" : "no") + ".");
+    }
+
+    /** @return this, if the decision asks nothing (no unknown fact would settle it) */
+    public DecisionAssert asksNothing() {
+        isNotNull();
+        return actual.questions().isEmpty() ? this
+                : fail("Expected the decision to ask nothing, but it asks " + actual.questions().stream().map(q -> q.path()).toList() + ".");
+    }
+
+    /**
+     * @param outcome what the decision becomes with every question answered as stated
+     * @return this, if so
+     */
+    public DecisionAssert becomesIfConfirmed(Outcome outcome) {
+        isNotNull();
+        return actual.outcomeIfConfirmed().filter(outcome::equals).isPresent() ? this
+                : fail("Expected the decision to become " + outcome + " with its questions answered, but it becomes "
+                        + actual.outcomeIfConfirmed().map(Object::toString).orElse("nothing (it asks nothing)") + ".");
+    }
+
     /** @return this, if nothing in the request depends on time */
     public DecisionAssert holdsForever() {
         isNotNull();

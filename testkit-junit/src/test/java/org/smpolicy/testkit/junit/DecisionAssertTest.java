@@ -65,4 +65,19 @@ class DecisionAssertTest {
         assertThatThrownBy(() -> assertThat(changing).changesTo(Outcome.REVIEW))
                 .hasMessageContaining("Expected the decision to change to REVIEW, but it changes to ALLOW.");
     }
+
+    @Test
+    void questionAssertionsSayWhatIsAskedAndWhatItBecomes() {
+        Decision review = new Decision(Outcome.REVIEW, List.of(), List.of(), "publish", "2023-01-23", "baseline")
+                .withQuestions(List.of(new org.smpolicy.decision.Question("$.account.sltApproved", "account().sltApproved()",
+                        "Has the SLT approved account `a`?", org.smpolicy.model.Answer.YES, false)), java.util.Optional.of(Outcome.ALLOW));
+        assertThat(review).asks("$.account.sltApproved").asks("$.account.sltApproved", true).becomesIfConfirmed(Outcome.ALLOW);
+        assertThatThrownBy(() -> assertThat(review).asks("$.post.seniorLeaderApproved"))
+                .hasMessageContaining("Expected the decision to ask about $.post.seniorLeaderApproved, but it asks [$.account.sltApproved]");
+        assertThatThrownBy(() -> assertThat(review).asks("$.account.sltApproved", false)).hasMessageContaining("answered no");
+        assertThatThrownBy(() -> assertThat(review).asksNothing()).hasMessageContaining("to ask nothing");
+        assertThatThrownBy(() -> assertThat(review).becomesIfConfirmed(Outcome.DENY)).hasMessageContaining("but it becomes ALLOW");
+        assertThat(DENY).asksNothing();
+        assertThatThrownBy(() -> assertThat(DENY).becomesIfConfirmed(Outcome.ALLOW)).hasMessageContaining("nothing (it asks nothing)");
+    }
 }
