@@ -262,6 +262,66 @@ public final class SocialMediaPolicy {
         return new ProfileCheck(this::decide, school::decide, profile, school.status().asOf(), invariants).run(requests, seed);
     }
 
+    /**
+     * Requests aimed at a school's overlay rules: each publish request of {@code requests} again,
+     * with a word the overlay's conditions name (its string literals) added to the post's text, so
+     * that a rule keyed on a word is exercised by generated requests that never say it.
+     *
+     * @param profile  the school's profile
+     * @param requests generated requests
+     * @return the variants, one per publish request and word; empty when the overlay names no word
+     */
+    public static List<PolicyRequest> aimedAtOverlay(SchoolProfile profile, List<PolicyRequest> requests) {
+        List<String> words = new java.util.ArrayList<>();
+        java.util.regex.Pattern when = java.util.regex.Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"([^\"\\\\]{1,60})\"");
+        for (SchoolProfile.OverlayFile f : profile.overlays()) {
+            java.util.regex.Matcher m = when.matcher(f.text());
+            while (m.find()) {
+                java.util.regex.Matcher l = literal.matcher(m.group(1));
+                while (l.find()) {
+                    words.add(l.group(1));
+                }
+            }
+        }
+        List<PolicyRequest> out = new java.util.ArrayList<>();
+        for (PolicyRequest r : requests) {
+            if (r instanceof PublishRequest p) {
+                for (String word : words) {
+                    org.smpolicy.model.Post post = p.post();
+                    org.smpolicy.model.Post saying = new org.smpolicy.model.Post(post.id(), (post.text() == null ? "" : post.text() + " ") + word,
+                            post.author(), post.namesFederation(), post.affectsFederation(), post.personalViews(), post.disclaimer(),
+                            post.flags(), post.seniorLeaderApproved());
+                    out.add(new PublishRequest(p.account(), saying, p.images(), p.links(), p.shared(), p.actor()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param requests the requests a check decided (generated, aimed at the overlay, a corpus)
+     * @param at       the decision instant
+     * @return the ids of this policy's overlay rules that none of them fires, sorted: each needs a
+     *         scenario of its own; empty when every one fired
+     */
+    public List<String> neverExercised(List<PolicyRequest> requests, Instant at) {
+        java.util.Set<String> overlay = new java.util.TreeSet<>();
+        rules().stream().filter(r -> !r.source().equals("baseline")).forEach(r -> overlay.add(r.id()));
+        for (PolicyRequest r : requests) {
+            if (overlay.isEmpty()) {
+                break;
+            }
+            fired(decide(r, at), overlay);
+        }
+        return List.copyOf(overlay);
+    }
+
+    private static void fired(Decision d, java.util.Set<String> notYet) {
+        d.findings().forEach(f -> notYet.remove(f.rule()));
+        d.obligations().forEach(o -> notYet.remove(o.rule()));
+    }
+
     /** @return the working calendar deadlines are computed with */
     public WorkingCalendar calendar() {
         return engine.calendar();

@@ -65,6 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> problems = invariants.isEmpty() ? List.of()
                 : baseline.checkProfile(school, profile, invariants.get(), requests, seed);
         problems.forEach(out::println);
+        int aimedCount = 0;
         if (invariants.isPresent()) {
             // What the profile changes against the baseline, on the same generated requests.
             java.util.Random random = new java.util.Random(seed);
@@ -72,16 +73,25 @@ final class CheckCommand implements Callable<Integer> {
             for (int i = 0; i < requests; i++) {
                 generated.add(invariants.get().generate(random));
             }
+            // The overlay's own words in the posts, so that a rule keyed on a word is exercised.
+            List<org.smpolicy.model.PolicyRequest> aimed = SocialMediaPolicy.aimedAtOverlay(profile, generated);
+            generated.addAll(aimed);
+            aimedCount = aimed.size();
             org.smpolicy.decision.PolicyImpact.Report impact = org.smpolicy.decision.PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
                     invariants.get()::protectsAChild);
             out.println("against the baseline: " + (impact.compared() - impact.unchanged()) + " of " + impact.compared()
                     + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
                     + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared())
                     + "; rules that say something else " + counts(impact.rulesChanged()));
+            for (String rule : school.neverExercised(generated, clock.instant())) {
+                out.println("never exercised: overlay rule `" + rule + "` fired on none of the " + generated.size()
+                        + " requests decided: add a scenario that fires it (smpolicy test)");
+            }
         }
         out.println(profile.name() + ": " + (problems.isEmpty() ? "clean" : problems.size() + " problem(s)")
                 + " (" + school.rules().size() + " rules, " + profile.overlays().size() + " overlay files, "
-                + profile.disabled().size() + " disabled, " + requests + " generated requests)");
+                + profile.disabled().size() + " disabled, " + requests + " generated requests"
+                + (aimedCount > 0 ? ", " + aimedCount + " aimed at the overlay's words" : "") + ")");
         return problems.isEmpty() ? Main.OK : Main.PROBLEMS;
     }
 

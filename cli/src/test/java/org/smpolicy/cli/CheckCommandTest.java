@@ -23,6 +23,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void anOverlayRuleKeyedOnAWordIsExercisedByRequestsThatSayIt() {
+        Cli r = Cli.run("check", "--requests", "300", "../examples/schools/cricket-hill");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        // None of the 300 generated posts mentions the residential trip; the aimed ones do.
+        assertThat(r.out()).contains("rules that now fire cricket-hill.residential-trip-needs-senior-leader (")
+                .contains("aimed at the overlay's words").doesNotContain("never exercised");
+    }
+
+    @Test
+    void anOverlayRuleNoRequestFiresIsReported() throws IOException {
+        Files.writeString(tmp.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Quiet\"\n}\n");
+        Files.writeString(tmp.resolve("quiet.drl"), "package org.school.quiet;\nimport org.smpolicy.drl.Results;\n"
+                + "import org.smpolicy.model.PublishRequest;\nrule \"quiet.one-account\"\n  @clause(\"11.a\")\n  @outcome(\"REVIEW\")\n"
+                + "when\n  PublishRequest( account.id == \"no-such-account\" )\nthen\n  Results.find(kcontext, \"m\", \"r\");\nend\n");
+        Cli r = Cli.run("check", "--requests", "300", tmp.toString());
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("never exercised: overlay rule `quiet.one-account` fired on none of the 456 requests decided: "
+                + "add a scenario that fires it (smpolicy test)");
+    }
+
+    @Test
     void brokenProfilePrintsOneFileLineMessagePerProblemAndExits1() throws IOException {
         Files.writeString(tmp.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Broken\",\n"
                 + "  \"disable\": [ { \"rule\": \"publish.nope\", \"reason\": \"x\" } ]\n}\n");
