@@ -196,7 +196,8 @@ final class RuleEngine {
         if (profile.holidays().isPresent()) {
             calendar = calendar.withHolidays(profile.holidays().get());
         }
-        Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList());
+        Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList(),
+                profile.responseWorkingDays());
         RuleBase school = new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
                 catalogue.version(), profile.name());
         if (!parsed.isEmpty()) {

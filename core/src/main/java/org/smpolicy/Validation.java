@@ -119,6 +119,11 @@ final class Validation {
         if (profile.responseWindow().toHours() > 24) {
             made.add("responseWindowHours");
         }
+        // One working day ends later than 24 hours whenever a message arrives before the end of a
+        // working day (Tuesday 10:00: Wednesday 17:00 against Wednesday 10:00): a relaxation.
+        if (profile.responseWorkingDays() > 0) {
+            made.add("responseWindowWorkingDays");
+        }
         if (!profile.linkAllowList().isEmpty()) {
             made.add("linkAllowList");
         }
@@ -142,7 +147,7 @@ final class Validation {
             if (!made.contains(declared)) {
                 problems.add(profile.where(declared) + ": `relaxations` declares `" + declared
                         + "`, which this profile does not relax (only disabled DENY/REVIEW/OBLIGATION rules, "
-                        + "responseWindowHours over 24, linkAllowList, a timeZone other than " + BASELINE_ZONE
+                        + "responseWindowHours over 24, responseWindowWorkingDays, linkAllowList, a timeZone other than " + BASELINE_ZONE
                         + ", more than " + MAX_PLAIN_CLOSURE_DAYS + " closure weekdays in any twelve months and more than "
                         + MAX_PLAIN_CLOSURE_RUN + " in a row are relaxations; days a holiday feed adds beyond the official record count as closure days)");
             }

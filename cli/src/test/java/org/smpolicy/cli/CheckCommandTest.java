@@ -44,6 +44,30 @@ class CheckCommandTest {
     }
 
     @Test
+    void aResponseWindowInWorkingDaysIsADeclaredRelaxation() throws IOException {
+        String request = "{\"type\": \"incoming-message\", \"ref\": \"c-1\", \"account\": {\"id\": \"acc\", \"type\": \"FEDERATION\", "
+                + "\"sltApproved\": true}, \"kind\": \"COMMENT\", \"senderRole\": \"PARENT\", \"receivedAt\": \"2026-11-24T10:00:00Z\"}";
+        Path req = Files.writeString(tmp.resolve("comment.json"), request);
+        Path school = Files.createDirectories(tmp.resolve("school"));
+        Files.writeString(school.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Part-time Office\",\n"
+                + "  \"responseWindowWorkingDays\": 1\n}\n");
+        Cli undeclared = Cli.run("check", "--requests", "100", school.toString());
+        assertThat(undeclared.code()).isEqualTo(1);
+        assertThat(undeclared.out()).contains(school.resolve("profile.json") + ":4: `responseWindowWorkingDays` makes the policy less strict");
+        Files.writeString(school.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Part-time Office\",\n"
+                + "  \"responseWindowWorkingDays\": 1,\n  \"relaxations\": [ { \"of\": \"responseWindowWorkingDays\", \"reason\": \"governors agreed\" } ]\n}\n");
+        assertThat(Cli.run("check", "--requests", "100", school.toString()).code()).isZero();
+        // Tuesday 10:00: due by the end of Wednesday, not Wednesday 10:00 as with 24 hours.
+        assertThat(Cli.run("decide", "--now=2026-11-24T10:00:00Z", "--school", school.toString(), req.toString()).out())
+                .contains("\"due\":\"2026-11-25T17:00:00Z\"");
+        Files.writeString(school.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Both\",\n"
+                + "  \"responseWindowHours\": 24,\n  \"responseWindowWorkingDays\": 1\n}\n");
+        Cli both = Cli.run("check", school.toString());
+        assertThat(both.code()).isEqualTo(1);
+        assertThat(both.out()).contains(":5: give the response window in hours (`responseWindowHours`) or in working days");
+    }
+
+    @Test
     void brokenProfilePrintsOneFileLineMessagePerProblemAndExits1() throws IOException {
         Files.writeString(tmp.resolve("profile.json"), "{\n  \"profileVersion\": 1,\n  \"name\": \"Broken\",\n"
                 + "  \"disable\": [ { \"rule\": \"publish.nope\", \"reason\": \"x\" } ]\n}\n");

@@ -144,7 +144,7 @@ class BrokenProfilesTest {
     @Test
     void strictProfileReadingNamesTheLine() {
         Path dir = Profiles.write(tmp.resolve("strict"), "{\n  \"profileVersion\": 1,\n  \"name\": \"S\",\n  \"colour\": \"red\",\n  \"closureDays\": [\"2026-13-01\"]\n}\n");
-        assertThat(problems(dir)).anySatisfy(p -> assertThat(p).endsWith("profile.json:4: unknown field `colour`; known fields: closureDays, disable, holidaysFile, linkAllowList, linkDenyList, name, profileVersion, relaxations, responseWindowHours, timeZone"))
+        assertThat(problems(dir)).anySatisfy(p -> assertThat(p).endsWith("profile.json:4: unknown field `colour`; known fields: closureDays, disable, holidaysFile, linkAllowList, linkDenyList, name, profileVersion, relaxations, responseWindowHours, responseWindowWorkingDays, timeZone"))
                 .anySatisfy(p -> assertThat(p).contains("profile.json:5: invalid closure day `2026-13-01`"));
     }
 

@@ -86,7 +86,7 @@ class DifferentialTest {
         SocialMediaPolicy school = Profiles.policy(Profiles.MERRIOTT);
         KieBase reference = reference(profile);
         DecisionContext ctx = new DecisionContext(Profiles.NOW, school.calendar().localDate(Profiles.NOW), school.calendar(),
-                new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList()));
+                new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList(), profile.responseWorkingDays()));
         Random random = new Random(7);
         List<String> mismatches = new ArrayList<>();
         int withOverlay = 0;

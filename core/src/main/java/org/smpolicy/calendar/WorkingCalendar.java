@@ -222,6 +222,27 @@ public final class WorkingCalendar {
     }
 
     /**
+     * A response window in working days: due at the end of the {@code days}-th working day after
+     * the day it arrived (a comment on Friday with one working day is due by the end of Monday;
+     * one on Saturday too, as Monday is the first working day after it).
+     *
+     * @param receivedAt when it arrived
+     * @param days       the window in working days, from 1
+     * @return when the response is due
+     */
+    public Instant workingDaysDeadline(Instant receivedAt, int days) {
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        if (days < 1) {
+            throw new IllegalArgumentException("a window of `" + days + "` working days must be at least 1");
+        }
+        LocalDate day = localDate(receivedAt);
+        for (int i = 0; i < days; i++) {
+            day = nextWorkingDayAfter(day);
+        }
+        return endOfWorkingDay(day);
+    }
+
+    /**
      * @param from a moment
      * @return the end of the first working day strictly after the moment's date
      */

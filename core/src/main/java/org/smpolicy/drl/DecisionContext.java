@@ -33,7 +33,8 @@ public record DecisionContext(Instant now, LocalDate today, WorkingCalendar cale
      * @return when the response is due
      */
     public Instant responseDue(Instant receivedAt) {
-        return calendar.responseDeadline(receivedAt, parameters.responseWindow());
+        return parameters.responseWorkingDays() > 0 ? calendar.workingDaysDeadline(receivedAt, parameters.responseWorkingDays())
+                : calendar.responseDeadline(receivedAt, parameters.responseWindow());
     }
 
     /**

@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
  * @param responseWindow how long after receipt a comment, query or complaint must be answered (6); 24 hours
  * @param linkAllowList  host names whose links are known to be appropriate and safe (7.j)
  * @param linkDenyList   host names that must never be linked from a Federation account (7.j)
+ * @param responseWorkingDays the response window in working days instead of {@code responseWindow}
+ *                       (the end of the N-th working day after arrival), or 0 for the window in hours
  */
-public record Parameters(Duration responseWindow, Set<String> linkAllowList, Set<String> linkDenyList) {
+public record Parameters(Duration responseWindow, Set<String> linkAllowList, Set<String> linkDenyList, int responseWorkingDays) {
 
     /** The baseline's parameters: a 24-hour window and no link lists. */
     public static final Parameters BASELINE = new Parameters(Duration.ofHours(24), Set.of(), Set.of());
@@ -26,6 +28,20 @@ public record Parameters(Duration responseWindow, Set<String> linkAllowList, Set
         }
         linkAllowList = normalise(linkAllowList);
         linkDenyList = normalise(linkDenyList);
+        if (responseWorkingDays < 0 || responseWorkingDays > 10) {
+            throw new IllegalArgumentException("a response window of `" + responseWorkingDays + "` working days must be 0 (hours) to 10");
+        }
+    }
+
+    /**
+     * Parameters with a response window in hours.
+     *
+     * @param responseWindow the window
+     * @param linkAllowList  hosts whose links are known to be appropriate and safe
+     * @param linkDenyList   hosts never to be linked
+     */
+    public Parameters(Duration responseWindow, Set<String> linkAllowList, Set<String> linkDenyList) {
+        this(responseWindow, linkAllowList, linkDenyList, 0);
     }
 
     private static Set<String> normalise(Set<String> hosts) {

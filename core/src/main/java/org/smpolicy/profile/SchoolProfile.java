@@ -42,21 +42,25 @@ import org.smpolicy.io.JsonDocument;
  * @param overlays       the overlay DRL files, in name order
  * @param lines          where each key and value stands in {@code profile.json}, for messages
  * @param holidays       the official bank holiday feed named by {@code holidaysFile}, if any
+ * @param responseWorkingDays the clause-6 window in working days ({@code responseWindowWorkingDays}),
+ *                       or 0 when it is given in hours
  */
 public record SchoolProfile(String name, Path directory, ZoneId timeZone, SortedSet<LocalDate> closureDays,
                             Duration responseWindow, Set<String> linkAllowList, Set<String> linkDenyList,
                             Map<String, String> disabled, Map<String, String> relaxations, List<OverlayFile> overlays,
-                            Map<String, Integer> lines, java.util.Optional<org.smpolicy.calendar.HolidayFeed> holidays) {
+                            Map<String, Integer> lines, java.util.Optional<org.smpolicy.calendar.HolidayFeed> holidays,
+                            int responseWorkingDays) {
 
     /** The profile file in a profile directory. */
     public static final String FILE = "profile.json";
     /** The profile format version this library reads. */
     public static final int VERSION = 1;
     /** Parameter names a relaxation may name besides rule ids. */
-    public static final Set<String> RELAXABLE_PARAMETERS = Set.of("responseWindowHours", "linkAllowList", "timeZone", "closureDays");
+    public static final Set<String> RELAXABLE_PARAMETERS = Set.of("responseWindowHours", "responseWindowWorkingDays", "linkAllowList",
+            "timeZone", "closureDays");
 
     private static final Set<String> FIELDS = Set.of("profileVersion", "name", "timeZone", "closureDays",
-            "responseWindowHours", "linkAllowList", "linkDenyList", "disable", "relaxations", "holidaysFile");
+            "responseWindowHours", "responseWindowWorkingDays", "linkAllowList", "linkDenyList", "disable", "relaxations", "holidaysFile");
 
     /** Copies. */
     public SchoolProfile {
@@ -171,6 +175,19 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 window = Duration.ofHours(w.asInt());
             }
         }
+        int workingDays = 0;
+        JsonNode wd = root.get("responseWindowWorkingDays");
+        if (wd != null) {
+            if (!wd.isInt() || wd.asInt() < 1 || wd.asInt() > 10) {
+                r.problem("responseWindowWorkingDays", "`responseWindowWorkingDays` must be a whole number of working days from 1 to 10, found `"
+                        + wd + "`");
+            } else if (w != null) {
+                r.problem("responseWindowWorkingDays", "give the response window in hours (`responseWindowHours`) or in working days "
+                        + "(`responseWindowWorkingDays`), not both");
+            } else {
+                workingDays = wd.asInt();
+            }
+        }
         Map<String, String> disabled = r.pairs(root, "disable", "rule");
         Map<String, String> relaxations = r.pairs(root, "relaxations", "of");
         List<OverlayFile> overlays = new ArrayList<>();
@@ -214,7 +231,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
             throw new PolicyLoadException(r.problems);
         }
         return new SchoolProfile(name, dir, zone, closures, window, Set.copyOf(r.strings(root, "linkAllowList")),
-                Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines, holidays);
+                Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines, holidays, workingDays);
     }
 
     /**

@@ -100,4 +100,19 @@ class WorkingCalendarTest {
         }
         assertThat(checked).isEqualTo(17520);
     }
+
+    @Test
+    void aWindowInWorkingDaysEndsAtTheEndOfTheNthWorkingDayAfterArrival() {
+        // Tuesday 10:00 -> end of Wednesday (17:00 GMT); 24 hours would be Wednesday 10:00.
+        assertThat(cal.workingDaysDeadline(java.time.Instant.parse("2026-11-24T10:00:00Z"), 1)).isEqualTo(java.time.Instant.parse("2026-11-25T17:00:00Z"));
+        // Friday and Saturday both -> end of Monday.
+        assertThat(cal.workingDaysDeadline(java.time.Instant.parse("2026-11-27T10:00:00Z"), 1)).isEqualTo(java.time.Instant.parse("2026-11-30T17:00:00Z"));
+        assertThat(cal.workingDaysDeadline(java.time.Instant.parse("2026-11-28T10:00:00Z"), 1)).isEqualTo(java.time.Instant.parse("2026-11-30T17:00:00Z"));
+        // Two working days from Wednesday 23 December 2026: Christmas and Boxing Day (substitute Monday 28th) are skipped.
+        assertThat(cal.workingDaysDeadline(java.time.Instant.parse("2026-12-23T10:00:00Z"), 2)).isEqualTo(java.time.Instant.parse("2026-12-29T17:00:00Z"));
+        // In summer time the end of the day is 16:00 UTC.
+        assertThat(cal.workingDaysDeadline(java.time.Instant.parse("2027-06-01T10:00:00Z"), 1)).isEqualTo(java.time.Instant.parse("2027-06-02T16:00:00Z"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cal.workingDaysDeadline(java.time.Instant.parse("2027-06-01T10:00:00Z"), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
