@@ -49,7 +49,7 @@ class OpenApiTest {
             ObjectNode s = record(c, out);
             ((ObjectNode) s.get("properties")).set("type", MAPPER.createObjectNode().put("type", "string")
                     .set("enum", MAPPER.createArrayNode().add(type)));
-            s.putArray("required").add("type");
+            (s.has("required") ? (ArrayNode) s.get("required") : s.putArray("required")).insert(0, "type");
             oneOf.addObject().put("$ref", "#/components/schemas/" + c.getSimpleName());
             mapping.put(type, "#/components/schemas/" + c.getSimpleName());
         }
@@ -60,11 +60,116 @@ class OpenApiTest {
     static ObjectNode record(Class<?> c, Map<String, JsonNode> out) {
         ObjectNode s = MAPPER.createObjectNode().put("type", "object").put("additionalProperties", false);
         out.put(c.getSimpleName(), s);
+        List<String> required = required(c);
+        if (!required.isEmpty()) {
+            ArrayNode r = s.putArray("required");
+            required.forEach(r::add);
+        }
         ObjectNode props = s.putObject("properties");
         for (RecordComponent rc : c.getRecordComponents()) {
             props.set(rc.getName(), schemaOf(rc.getGenericType(), out));
         }
         return s;
+    }
+
+    /**
+     * The components a record refuses to be without, found by asking the record itself: it is
+     * built from plain values, then again with one component left out (null), and a component is
+     * required when leaving it out is refused naming it. The reader applies the same constructor,
+     * so the document says what the reader does.
+     */
+    static List<String> required(Class<?> c) {
+        RecordComponent[] rcs = c.getRecordComponents();
+        Object[] plain = new Object[rcs.length];
+        for (int i = 0; i < rcs.length; i++) {
+            plain[i] = plain(rcs[i].getType());
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rcs.length; i++) {
+            if (rcs[i].getType().isPrimitive()) {
+                continue;
+            }
+            Object[] without = plain.clone();
+            without[i] = null;
+            try {
+                construct(c, without);
+            } catch (org.smpolicy.diagnostic.InvalidRequestException e) {
+                if (e.getMessage().contains(rcs[i].getName())) {
+                    out.add(rcs[i].getName());
+                }
+            }
+        }
+        return out;
+    }
+
+    static Object construct(Class<?> c, Object[] args) {
+        try {
+            Class<?>[] types = java.util.Arrays.stream(c.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return c.getDeclaredConstructor(types).newInstance(args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A plain valid value of a type: an id-like string, the first constant, an empty list, a plain record. */
+    static Object plain(Class<?> t) {
+        if (t == String.class) {
+            return "x-1";
+        }
+        if (t == boolean.class) {
+            return false;
+        }
+        if (t == int.class) {
+            return 1;
+        }
+        if (t == long.class) {
+            return 1L;
+        }
+        if (t == Answer.class) {
+            return Answer.UNKNOWN;
+        }
+        if (t.isEnum()) {
+            // UNKNOWN where the vocabulary has it: the plainest value (a granted consent needs channels).
+            for (Object e : t.getEnumConstants()) {
+                if (((Enum<?>) e).name().equals("UNKNOWN")) {
+                    return e;
+                }
+            }
+            return t.getEnumConstants()[0];
+        }
+        if (t == List.class) {
+            return List.of();
+        }
+        if (t == java.util.Set.class) {
+            return java.util.Set.of();
+        }
+        if (t == java.time.LocalDate.class) {
+            return java.time.LocalDate.of(2026, 11, 25);
+        }
+        if (t == java.time.OffsetDateTime.class) {
+            return java.time.OffsetDateTime.parse("2026-11-25T10:00:00Z");
+        }
+        if (t == java.time.Instant.class) {
+            return java.time.Instant.parse("2026-11-25T10:00:00Z");
+        }
+        if (t.isRecord()) {
+            RecordComponent[] rcs = t.getRecordComponents();
+            Object[] args = new Object[rcs.length];
+            for (int i = 0; i < rcs.length; i++) {
+                args[i] = plain(rcs[i].getType());
+            }
+            try {
+                return construct(t, args);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     static JsonNode schemaOf(Type t, Map<String, JsonNode> out) {
@@ -79,11 +184,13 @@ class OpenApiTest {
         }
         Class<?> c = (Class<?>) t;
         if (c == Answer.class) {
-            ObjectNode a = MAPPER.createObjectNode();
+            // One named schema, so that a generated client has one yes/no/unknown type (not one per field).
+            ObjectNode a = MAPPER.createObjectNode().put("description", "yes, no or unknown: true, false, null, or YES, NO, UNKNOWN");
             ArrayNode any = a.putArray("oneOf");
             any.addObject().put("type", "boolean").put("nullable", true);
             any.addObject().put("type", "string").set("enum", MAPPER.valueToTree(List.of("YES", "NO", "UNKNOWN")));
-            return a;
+            out.put("Answer", a);
+            return MAPPER.createObjectNode().put("$ref", "#/components/schemas/Answer");
         }
         if (c == String.class) {
             return MAPPER.createObjectNode().put("type", "string");
@@ -105,7 +212,8 @@ class OpenApiTest {
             for (Object e : c.getEnumConstants()) {
                 values.add(((Enum<?>) e).name());
             }
-            return MAPPER.createObjectNode().put("type", "string").set("enum", values);
+            out.put(c.getSimpleName(), MAPPER.createObjectNode().put("type", "string").set("enum", values));
+            return MAPPER.createObjectNode().put("$ref", "#/components/schemas/" + c.getSimpleName());
         }
         if (c.isRecord()) {
             if (!out.containsKey(c.getSimpleName())) {
