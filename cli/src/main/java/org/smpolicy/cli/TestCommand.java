@@ -34,7 +34,7 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--coverage", paramLabel = "FILE", description = "write the rule and clause coverage report to FILE")
     Path coverage;
 
-    @Option(names = {"-v", "--verbose"}, description = "print the whole decision under each failure")
+    @Option(names = {"-v", "--verbose"}, description = "print the whole decision under each failure, in words (as decide --format text)")
     boolean verbose;
 
     @Option(names = "--run", paramLabel = "PATTERN", converter = RegexConverter.class,
@@ -120,7 +120,8 @@ final class TestCommand implements Callable<Integer> {
             failed++;
             out.println("FAIL " + s.source() + ": " + s.id() + ": " + String.join("; ", r.differences()));
             if (verbose) {
-                out.print(org.smpolicy.testkit.Decisions.describe(r.decision()));
+                // The decision in words, as decide --format text prints it: one renderer for people.
+                org.smpolicy.text.DecisionText.render(r.decision(), p.clauses()).lines().forEach(l -> out.println(l.isEmpty() ? "" : "    " + l));
             }
         }
         if (coverage != null) {

@@ -51,4 +51,17 @@ class TestCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no/such/dir");
     }
+
+    @Test
+    void verboseShowsTheFailedDecisionInWordsAsDecideTextDoes() throws IOException {
+        Path wrong = tmp.resolve("wrong.json");
+        Files.writeString(wrong, Files.readString(Path.of("../rules-drl/src/test/resources/scenarios/questions/questions.json"))
+                .replace("\"outcomeIfConfirmed\": \"ALLOW\"", "\"outcomeIfConfirmed\": \"DENY\""));
+        Cli r = Cli.run("test", "-v", wrong.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("expected outcomeIfConfirmed DENY but was ALLOW")
+                .contains("    REVIEW: a person must decide before this goes ahead.")
+                .contains("    What would settle it:")
+                .contains("      Has `pupil-1001` given photo and video consent that covers social media?");
+    }
 }
