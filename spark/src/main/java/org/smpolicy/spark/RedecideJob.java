@@ -63,7 +63,8 @@ public final class RedecideJob {
      * {@code impactFiles}, because an executor on another machine has no such directory.
      */
     record Job(String input, String output, String format, String profile, Instant now, String master,
-               String impactTo, int partitions, ShippedProfile profileFiles, ShippedProfile impactFiles) implements Serializable {
+               String impactTo, int partitions, ShippedProfile profileFiles, ShippedProfile impactFiles, String recheck)
+            implements Serializable {
         Optional<String> impact() {
             return Optional.ofNullable(impactTo);
         }
@@ -71,7 +72,7 @@ public final class RedecideJob {
         /** @return this job with the profiles' files read on the driver */
         Job shipped() throws java.io.IOException {
             return new Job(input, output, format, profile, now, master, impactTo, partitions, ShippedProfile.read(profile),
-                    impactTo == null ? null : ShippedProfile.read(impactTo));
+                    impactTo == null ? null : ShippedProfile.read(impactTo), recheck);
         }
     }
 
@@ -142,11 +143,13 @@ public final class RedecideJob {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
             out.println("usage: --input PATH --output DIR [--format jsonl|parquet] [--profile DIR] [--now ISO-INSTANT]"
-                    + " [--master URL] [--partitions N] [--impact-to DIR|baseline]");
+                    + " [--master URL] [--partitions N] [--impact-to DIR|baseline | --recheck CHANGES]");
             out.println("Re-decides a corpus (JSON lines of requests or decision-log lines, or Parquet with a `request` column)");
             out.println("and writes exactly the lines `smpolicy decide --jsonl` writes, in input order; with --impact-to, the");
-            out.println("impact report between the two rule bases. Exit codes: 0 done, 1 lines failed or a decision protecting");
-            out.println("a child became more permissive, 2 bad usage or input.");
+            out.println("impact report between the two rule bases. With --recheck CHANGES the input is a published register and");
+            out.println("the output directory gets _recheck.json, the report `smpolicy recheck --format json` writes (1: an item");
+            out.println("must come down). Exit codes: 0 done, 1 lines failed or a decision protecting a child became more");
+            out.println("permissive, 2 bad usage or input.");
             return 0;
         }
         Job parsed;
@@ -155,7 +158,7 @@ public final class RedecideJob {
         } catch (IllegalArgumentException e) {
             err.println("smpolicy-spark: " + e.getMessage());
             err.println("usage: --input PATH --output DIR [--format jsonl|parquet] [--profile DIR] [--now ISO-INSTANT]"
-                    + " [--master URL] [--partitions N] [--impact-to DIR|baseline]");
+                    + " [--master URL] [--partitions N] [--impact-to DIR|baseline | --recheck CHANGES]");
             return 2;
         }
         Job job;
@@ -192,7 +195,8 @@ public final class RedecideJob {
 
     static int run(SparkSession spark, Job job, PrintStream out, PrintStream err) {
         try {
-            return decide(spark, job.profileFiles() == null ? job.shipped() : job, out, err);
+            Job shipped = job.profileFiles() == null ? job.shipped() : job;
+            return shipped.recheck() != null ? Rechecks.run(spark, shipped, out, err) : decide(spark, shipped, out, err);
         } catch (IllegalArgumentException e) {
             err.println("smpolicy-spark: " + e.getMessage());
             return 2;
@@ -209,7 +213,7 @@ public final class RedecideJob {
         }
     }
 
-    private static int decide(SparkSession spark, Job job, PrintStream out, PrintStream err) {
+    static int decide(SparkSession spark, Job job, PrintStream out, PrintStream err) {
         JavaRDD<Tuple2<String, Long>> lines = lines(spark, job);
         LongAccumulator failed = spark.sparkContext().longAccumulator("failed lines");
         LongAccumulator decided = spark.sparkContext().longAccumulator("decided lines");
@@ -283,7 +287,7 @@ public final class RedecideJob {
     }
 
     /** Every input line, blank ones too, with its index (line number minus one), in input order. */
-    private static JavaRDD<Tuple2<String, Long>> lines(SparkSession spark, Job job) {
+    static JavaRDD<Tuple2<String, Long>> lines(SparkSession spark, Job job) {
         // Through Hadoop's file systems, as Spark reads it: a local path, hdfs://, s3a://, a glob, a comma-separated list.
         org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(job.output());
         try {
@@ -350,7 +354,7 @@ public final class RedecideJob {
         return out;
     }
 
-    private static final JsonCodec JSON = JsonCodec.strict();
+    static final JsonCodec JSON = JsonCodec.strict();
     private static final Map<String, SocialMediaPolicy> POLICIES = new ConcurrentHashMap<>();
 
     /** One policy per executor JVM, per rule base and instant: built by the first task that needs it. */
@@ -393,6 +397,7 @@ public final class RedecideJob {
         Instant now = null;
         String master = null;
         String impactTo = null;
+        String recheck = null;
         int partitions = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -419,6 +424,7 @@ public final class RedecideJob {
                 }
                 case "--master" -> master = v;
                 case "--impact-to" -> impactTo = v;
+                case "--recheck" -> recheck = v;
                 case "--partitions" -> {
                     try {
                         partitions = Integer.parseInt(v);
@@ -439,6 +445,9 @@ public final class RedecideJob {
             format = input.endsWith(".parquet") ? "parquet" : "jsonl";
         }
         // One instant for every executor: chosen on the driver, not read from each executor's clock.
-        return new Job(input, output, format, profile, now == null ? Instant.now() : now, master, impactTo, partitions, null, null);
+        if (recheck != null && impactTo != null) {
+            throw new IllegalArgumentException("--recheck and --impact-to are two jobs: give one");
+        }
+        return new Job(input, output, format, profile, now == null ? Instant.now() : now, master, impactTo, partitions, null, null, recheck);
     }
 }

@@ -224,4 +224,35 @@ class RedecideJobTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("profile.json:3: unknown field `colour`");
     }
+
+    @Test
+    void recheckOverTheRegisterWritesWhatTheCommandLineWrites() throws Exception {
+        Path register = tmp.resolve("published.jsonl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("../examples/recheck/published.jsonl")));
+        lines.add(3, "");
+        Files.write(register, lines);
+        Path changes = Path.of("../examples/recheck/changes.jsonl");
+        Path out = tmp.resolve("recheck");
+        Run r = job("--input", register.toString(), "--output", out.toString(), "--now", NOW, "--partitions", "3",
+                "--recheck", changes.toString());
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", CLI.toString(),
+                "recheck", "--format", "json", "--now", NOW, "--published", register.toString(), "--changes", changes.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String cli = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int cliCode = p.waitFor();
+        assertThat(cli).contains("\"reported\":[{");
+        assertThat(r.code()).as(r.err()).isEqualTo(cliCode);
+        assertThat(r.out()).contains("re-checked 7 published items against 6 changes");
+        assertThat(Files.readString(out.resolve(Rechecks.RECHECK_FILE)).strip()).isEqualTo(cli);
+    }
+
+    @Test
+    void aBadChangeIsOneLineNamingFileAndLine() throws Exception {
+        Path changes = tmp.resolve("changes.jsonl");
+        Files.writeString(changes, "{\"change\": \"CONSENT_REFUSED\", \"ref\": \"pupil-1\"}\n{\"change\": \"SHRUG\"}\n");
+        Run r = job("--input", "../examples/recheck/published.jsonl", "--output", tmp.resolve("x").toString(), "--now", NOW,
+                "--recheck", changes.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("smpolicy-spark: " + changes + ":").doesNotContain("\n");
+    }
 }
