@@ -63,7 +63,7 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("smpolicy check: the rules module offers no invariants; only the profile's own checks ran");
         }
         List<String> problems = invariants.isEmpty() ? List.of()
-                : baseline.checkProfile(school, profile, invariants.get(), requests, seed);
+                : org.smpolicy.SchoolCheck.problems(baseline, school, profile, invariants.get(), requests, seed);
         problems.forEach(out::println);
         int aimedCount = 0;
         if (invariants.isPresent()) {
@@ -74,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
                 generated.add(invariants.get().generate(random));
             }
             // The overlay's own words in the posts, so that a rule keyed on a word is exercised.
-            List<org.smpolicy.model.PolicyRequest> aimed = SocialMediaPolicy.aimedAtOverlay(profile, generated);
+            List<org.smpolicy.model.PolicyRequest> aimed = org.smpolicy.SchoolCheck.aimedAtOverlay(profile, generated);
             generated.addAll(aimed);
             aimedCount = aimed.size();
             org.smpolicy.decision.PolicyImpact.Report impact = org.smpolicy.decision.PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
@@ -83,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
                     + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared())
                     + "; rules that say something else " + counts(impact.rulesChanged()));
-            for (String rule : school.neverExercised(generated, clock.instant())) {
+            for (String rule : org.smpolicy.SchoolCheck.neverExercised(school, generated, clock.instant())) {
                 out.println("never exercised: overlay rule `" + rule + "` fired on none of the " + generated.size()
                         + " requests decided: add a scenario that fires it (smpolicy test)");
             }

@@ -103,7 +103,7 @@ final class ImpactCommand implements Callable<Integer> {
             section(out, "clauses no longer cited", r.clausesDisappeared(), where);
             out.println("decisions protecting a child that became more permissive: " + r.childProtectionLoosened()
                     + (r.loosenedExamples().isEmpty() ? "" : "  e.g. " + String.join(", ", r.loosenedExamples().stream().map(i -> where.get(Math.toIntExact(i))).toList())));
-            for (String rule : b.neverExercised(requests, at)) {
+            for (String rule : org.smpolicy.SchoolCheck.neverExercised(b, requests, at)) {
                 out.println("never exercised: overlay rule `" + rule + "` of " + to + " fired on none of the " + requests.size()
                         + " requests of the corpus: add a scenario that fires it (smpolicy test)");
             }

@@ -1,0 +1,110 @@
+package org.smpolicy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.smpolicy.decision.Decision;
+import org.smpolicy.model.Post;
+import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.model.PublishRequest;
+import org.smpolicy.profile.SchoolProfile;
+
+/**
+ * What {@code smpolicy check} does with a school's profile, as library calls: hold its rule base to
+ * the rules module's invariants and to the baseline by effect, aim generated requests at the words
+ * its overlay's conditions name, and list the overlay rules no request fires.
+ *
+ * <pre>{@code
+ * List<String> problems = SchoolCheck.problems(baseline, school, profile, PolicyInvariants.on(loader).orElseThrow(), 2000, 20261125L);
+ * List<PolicyRequest> all = new ArrayList<>(generated);
+ * all.addAll(SchoolCheck.aimedAtOverlay(profile, generated));
+ * List<String> untested = SchoolCheck.neverExercised(school, all, Instant.now());
+ * }</pre>
+ */
+public final class SchoolCheck {
+
+    private static final Pattern WHEN = Pattern.compile("(?s)\\bwhen\\b(.*?)\\bthen\\b");
+    private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]{1,60})\"");
+
+    private SchoolCheck() {
+    }
+
+    /**
+     * Holds a school's rule base to the rules module's invariants, on generated requests, and to
+     * the baseline by effect: what {@code smpolicy check} and every load of a profile with overlay
+     * rules run (docs/profiles.md says what each problem means).
+     *
+     * @param baseline   the baseline policy
+     * @param school     the school's policy, built from {@code profile}
+     * @param profile    the school's profile
+     * @param invariants the rules module's invariants ({@link PolicyInvariants#on})
+     * @param requests   how many requests to generate
+     * @param seed       the generator's seed (the same seed gives the same requests)
+     * @return one {@code file:line: message} line per problem; empty when the profile passes
+     */
+    public static List<String> problems(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile,
+                                        PolicyInvariants invariants, int requests, long seed) {
+        return new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants).run(requests, seed);
+    }
+
+    /**
+     * Requests aimed at a school's overlay rules: each publish request again, with a word the
+     * overlay's conditions name (its string literals) added to the post's text, so that a rule keyed
+     * on a word is exercised by generated requests that never say it.
+     *
+     * @param profile  the school's profile
+     * @param requests generated requests
+     * @return the variants, one per publish request and word; empty when the overlay names no word
+     */
+    public static List<PolicyRequest> aimedAtOverlay(SchoolProfile profile, List<PolicyRequest> requests) {
+        List<String> words = new ArrayList<>();
+        for (SchoolProfile.OverlayFile f : profile.overlays()) {
+            Matcher m = WHEN.matcher(f.text());
+            while (m.find()) {
+                Matcher l = LITERAL.matcher(m.group(1));
+                while (l.find()) {
+                    words.add(l.group(1));
+                }
+            }
+        }
+        List<PolicyRequest> out = new ArrayList<>();
+        for (PolicyRequest r : requests) {
+            if (r instanceof PublishRequest p) {
+                for (String word : words) {
+                    Post post = p.post();
+                    Post saying = new Post(post.id(), (post.text() == null ? "" : post.text() + " ") + word, post.author(),
+                            post.namesFederation(), post.affectsFederation(), post.personalViews(), post.disclaimer(), post.flags(),
+                            post.seniorLeaderApproved());
+                    out.add(new PublishRequest(p.account(), saying, p.images(), p.links(), p.shared(), p.actor()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param school   a school's policy
+     * @param requests the requests a check decided (generated, aimed at the overlay, a corpus)
+     * @param at       the decision instant
+     * @return the ids of the school's overlay rules that none of them fires, sorted: each needs a
+     *         scenario of its own; empty when every one fired
+     */
+    public static List<String> neverExercised(SocialMediaPolicy school, List<PolicyRequest> requests, java.time.Instant at) {
+        Function<PolicyRequest, Decision> decide = r -> school.decide(r, at);
+        Set<String> notYet = new TreeSet<>();
+        school.rules().stream().filter(r -> !r.source().equals("baseline")).forEach(r -> notYet.add(r.id()));
+        for (PolicyRequest r : requests) {
+            if (notYet.isEmpty()) {
+                break;
+            }
+            Decision d = decide.apply(r);
+            d.findings().forEach(f -> notYet.remove(f.rule()));
+            d.obligations().forEach(o -> notYet.remove(o.rule()));
+        }
+        return List.copyOf(notYet);
+    }
+}
