@@ -53,6 +53,17 @@ final class ProfileCheck {
      * @return one {@code file:line: message} line per problem; empty when the profile passes
      */
     List<String> run(int count, long seed) {
+        return run(count, seed, false);
+    }
+
+    /** Most requests listed under one kind of problem with {@code verbose}. */
+    static final int MAX_LISTED = 50;
+
+    /**
+     * @param verbose also list, under each kind of problem, the requests that show it (up to
+     *                {@link #MAX_LISTED}), one line each, indented
+     */
+    List<String> run(int count, long seed, boolean verbose) {
         Random random = new Random(seed);
         // One line per kind of problem, with how often it happened and the smallest example: a
         // trust reads eight 900-character requests for one failure otherwise.
@@ -68,8 +79,13 @@ final class ProfileCheck {
             }
         }
         List<String> problems = new ArrayList<>();
-        groups.forEach((what, g) -> problems.add(profile.where("name") + ": " + what + " on " + g.count + " of " + count
-                + " generated requests; the smallest is request " + g.index + ": " + g.example));
+        groups.forEach((what, g) -> {
+            problems.add(profile.where("name") + ": " + what + " on " + g.count + " of " + count
+                    + " generated requests; the smallest is request " + g.index + ": " + g.example);
+            if (verbose) {
+                g.all.forEach(problems::add);
+            }
+        });
         return problems;
     }
 
@@ -112,12 +128,16 @@ final class ProfileCheck {
         long count;
         int index;
         String example;
+        final List<String> all = new ArrayList<>();
     }
 
     private void note(java.util.Map<String, Group> groups, String what, int index, PolicyRequest request) {
         Group g = groups.computeIfAbsent(what, k -> new Group());
         g.count++;
         String json = this.json.writeRequest(request);
+        if (g.all.size() < MAX_LISTED) {
+            g.all.add("  request " + index + ": " + json);
+        }
         if (g.example == null || json.length() < g.example.length()) {
             g.example = json;
             g.index = index;

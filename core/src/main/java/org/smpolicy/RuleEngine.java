@@ -227,7 +227,7 @@ final class RuleEngine {
                 // Strict: an overlay rule that fails on a generated request refuses the profile here
                 // (at decision time it would only leave a REVIEW), now and at later instants.
                 broken = new ProfileCheck(r -> Evaluation.evaluate(base, r, now, null), r -> laterToo(school, r, now), profile,
-                        calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED);
+                        calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED, true);
             } catch (PolicyLoadException e) {
                 throw e;
             } catch (PolicyException e) {
@@ -238,7 +238,8 @@ final class RuleEngine {
             }
             if (!broken.isEmpty()) {
                 school.retire();
-                throw new PolicyLoadException(broken);
+                // One line per kind of problem; the requests that show each are details, for --verbose.
+                throw new PolicyLoadException(broken.stream().filter(l -> !l.startsWith("  ")).toList(), broken);
             }
         } else {
             LOG.warn("the rules module offers no PolicyInvariants: profile `{}` is loaded without an invariant check", profile.name());

@@ -48,7 +48,26 @@ public final class SchoolCheck {
      */
     public static List<String> problems(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile,
                                         PolicyInvariants invariants, int requests, long seed) {
-        return new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants).run(requests, seed);
+        return problems(baseline, school, profile, invariants, requests, seed, false);
+    }
+
+    /**
+     * As {@link #problems(SocialMediaPolicy, SocialMediaPolicy, SchoolProfile, PolicyInvariants, int, long)},
+     * and with {@code verbose} each kind of problem is followed by the requests that show it (up to
+     * 50), one indented line each.
+     *
+     * @param baseline   the baseline policy
+     * @param school     the school's policy
+     * @param profile    the school's profile
+     * @param invariants the rules module's invariants
+     * @param requests   how many requests to generate
+     * @param seed       the generator's seed
+     * @param verbose    whether to list every request that shows a problem
+     * @return the problem lines
+     */
+    public static List<String> problems(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile,
+                                        PolicyInvariants invariants, int requests, long seed, boolean verbose) {
+        return new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants).run(requests, seed, verbose);
     }
 
     /**

@@ -39,6 +39,9 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "the school profile directory")
     Path dir;
 
+    @Option(names = {"-v", "--verbose"}, description = "under each kind of problem, list the generated requests that show it (up to 50)")
+    boolean verbose;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -53,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
             profile = SchoolProfile.load(dir);
             school = SocialMediaPolicy.builder().clock(clock).profile(profile).build();
         } catch (PolicyLoadException e) {
-            e.problems().forEach(out::println);
+            (verbose ? e.details() : e.problems()).forEach(out::println);
             out.println(e.problems().size() + " problem(s)");
             return Main.PROBLEMS;
         }
@@ -63,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("smpolicy check: the rules module offers no invariants; only the profile's own checks ran");
         }
         List<String> problems = invariants.isEmpty() ? List.of()
-                : org.smpolicy.SchoolCheck.problems(baseline, school, profile, invariants.get(), requests, seed);
+                : org.smpolicy.SchoolCheck.problems(baseline, school, profile, invariants.get(), requests, seed, verbose);
         problems.forEach(out::println);
         int aimedCount = 0;
         if (invariants.isPresent()) {

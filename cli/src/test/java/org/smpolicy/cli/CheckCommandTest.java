@@ -89,6 +89,12 @@ class CheckCommandTest {
         Cli r = Cli.run("check", "--requests", "2000", tmp.toString());
         assertThat(r.code()).as(r.out()).isEqualTo(1);
         assertThat(r.out()).contains("child-protection invariant broken").contains("personal account");
+        // One line per kind of problem; the requests themselves only with --verbose.
+        long problemLines = r.out().lines().filter(l -> l.contains("generated requests; the smallest is request")).count();
+        assertThat(r.out().lines().filter(l -> l.startsWith("  request ")).count()).isZero();
+        Cli v = Cli.run("check", "--requests", "2000", "--verbose", tmp.toString());
+        assertThat(v.out().lines().filter(l -> l.contains("generated requests; the smallest is request")).count()).isEqualTo(problemLines);
+        assertThat(v.out().lines().filter(l -> l.startsWith("  request ")).count()).isGreaterThan(problemLines);
     }
 
     @Test

@@ -11,13 +11,31 @@ public class PolicyLoadException extends PolicyException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<String> problems;
+    private final transient List<String> details;
 
     /**
      * @param problems one {@code file:line: message} line per problem, at least one
      */
     public PolicyLoadException(List<String> problems) {
+        this(problems, problems);
+    }
+
+    /**
+     * @param problems one {@code file:line: message} line per problem, at least one
+     * @param details  the problems with what shows each (the generated requests that break an
+     *                 invariant, indented under their problem): what {@code check --verbose} prints
+     */
+    public PolicyLoadException(List<String> problems, List<String> details) {
         super(problems.size() == 1 ? problems.get(0) : problems.size() + " problems:\n" + String.join("\n", problems));
         this.problems = List.copyOf(problems);
+        this.details = List.copyOf(details);
+    }
+
+    /**
+     * @return the problems with what shows each, indented under it; the problems alone when there is nothing more
+     */
+    public List<String> details() {
+        return details;
     }
 
     /**
