@@ -27,10 +27,46 @@ final class ProfileFiles {
     static final int MAX_OVERLAYS = 64;
 
     private final Path realDir;
+    /** The files by name, for a profile that travelled as data (no directory); null for a directory. */
+    private final java.util.Map<String, byte[]> memory;
+    private final Path dir;
     private long total;
 
-    private ProfileFiles(Path realDir) {
+    private ProfileFiles(Path realDir, Path dir) {
         this.realDir = realDir;
+        this.memory = null;
+        this.dir = dir;
+    }
+
+    private ProfileFiles(Path label, java.util.Map<String, byte[]> files) {
+        this.realDir = null;
+        this.memory = java.util.Map.copyOf(files);
+        this.dir = label;
+    }
+
+    /**
+     * @param label what to call the profile in messages (where it came from)
+     * @param files file name to content: {@code profile.json}, overlays, a holiday feed; no directories
+     * @return a reader of those files with the same limits as a directory's
+     */
+    static ProfileFiles inMemory(Path label, java.util.Map<String, byte[]> files) {
+        return new ProfileFiles(label, files);
+    }
+
+    /** @return whether the profile has this file (never following a link) */
+    boolean exists(Path file) {
+        return memory != null ? memory.containsKey(file.getFileName().toString())
+                : Files.exists(file, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** @return the overlay files ({@code *.drl}), in name order */
+    java.util.List<Path> overlays() throws IOException {
+        if (memory != null) {
+            return memory.keySet().stream().filter(n -> n.endsWith(".drl")).sorted().map(dir::resolve).toList();
+        }
+        try (java.util.stream.Stream<Path> listing = Files.list(dir)) {
+            return listing.filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().toList();
+        }
     }
 
     /**
@@ -39,7 +75,7 @@ final class ProfileFiles {
      * @throws IOException when the directory cannot be resolved
      */
     static ProfileFiles in(Path dir) throws IOException {
-        return new ProfileFiles(dir.toRealPath());
+        return new ProfileFiles(dir.toRealPath(), dir);
     }
 
     /**
@@ -49,6 +85,10 @@ final class ProfileFiles {
      * @return its text, or a one-line problem ({@code file:1: ...})
      */
     Result read(Path file) {
+        if (memory != null) {
+            byte[] bytes = memory.get(dir.relativize(file.normalize()).toString());
+            return bytes == null ? Result.problem(file + ":1: missing file") : text(file, bytes);
+        }
         try {
             // Every link resolved, the file itself or a directory on its way: it must end inside the profile.
             Path real = file.toRealPath();
@@ -69,21 +109,26 @@ final class ProfileFiles {
             try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
                 bytes = in.readNBytes(MAX_FILE_BYTES + 1);
             }
-            if (bytes.length > MAX_FILE_BYTES) {
-                return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
-            }
-            total += bytes.length;
-            if (total > MAX_PROFILE_BYTES) {
-                return Result.problem(file + ":1: the profile's files add up to more than " + MAX_PROFILE_BYTES / 1024 + " KiB");
-            }
-            try {
-                return new Result(Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()), null);
-            } catch (CharacterCodingException e) {
-                return Result.problem(file + ":1: is not UTF-8 text");
-            }
+            return text(file, bytes);
         } catch (IOException | SecurityException e) {
             return Result.problem(file + ":1: cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** The size limits and UTF-8, wherever the bytes came from. */
+    private Result text(Path file, byte[] bytes) {
+        if (bytes.length > MAX_FILE_BYTES) {
+            return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+        }
+        total += bytes.length;
+        if (total > MAX_PROFILE_BYTES) {
+            return Result.problem(file + ":1: the profile's files add up to more than " + MAX_PROFILE_BYTES / 1024 + " KiB");
+        }
+        try {
+            return new Result(Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()), null);
+        } catch (CharacterCodingException e) {
+            return Result.problem(file + ":1: is not UTF-8 text");
         }
     }
 

@@ -108,7 +108,6 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
      * @throws PolicyLoadException listing every problem as {@code file:line: message}
      */
     public static SchoolProfile load(Path dir) {
-        Path file = dir.resolve(FILE);
         if (!Files.isDirectory(dir)) {
             throw new PolicyLoadException(List.of(dir + ": not a directory"));
         }
@@ -118,7 +117,26 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         } catch (IOException e) {
             throw new PolicyLoadException(List.of(dir + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
-        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        return read(dir, files);
+    }
+
+    /**
+     * Reads a profile that travelled as data (a Spark job ships its files to each executor), as
+     * strictly as a directory, with the same limits; messages name {@code label} as the directory.
+     *
+     * @param label what to call the profile in messages: where its files came from
+     * @param files file name to content ({@code profile.json}, {@code *.drl}, a holiday feed)
+     * @return the profile
+     * @throws PolicyLoadException listing every problem as {@code file:line: message}
+     */
+    public static SchoolProfile read(String label, Map<String, byte[]> files) {
+        Path dir = Path.of(label);
+        return read(dir, ProfileFiles.inMemory(dir, files));
+    }
+
+    private static SchoolProfile read(Path dir, ProfileFiles files) {
+        Path file = dir.resolve(FILE);
+        if (!files.exists(file)) {
             throw new PolicyLoadException(List.of(file + ":1: missing profile file"));
         }
         ProfileFiles.Result read = files.read(file);
@@ -191,8 +209,8 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         Map<String, String> disabled = r.pairs(root, "disable", "rule");
         Map<String, String> relaxations = r.pairs(root, "relaxations", "of");
         List<OverlayFile> overlays = new ArrayList<>();
-        try (Stream<Path> listing = Files.list(dir)) {
-            List<Path> drl = listing.filter(f -> f.getFileName().toString().endsWith(".drl")).sorted().toList();
+        try {
+            List<Path> drl = files.overlays();
             if (drl.size() > ProfileFiles.MAX_OVERLAYS) {
                 r.problems.add(dir + ": has " + drl.size() + " overlay files; a profile may have at most " + ProfileFiles.MAX_OVERLAYS);
             } else {

@@ -77,8 +77,8 @@ public final class RedecideJob {
     }
 
     /**
-     * A school profile's files, read on the driver and written to a directory of its own on each
-     * executor JVM that needs it: {@code profile.json}, the overlays and any holiday feed.
+     * A school profile's files, read on the driver and read again as data on each executor JVM
+     * that needs it ({@code SchoolProfile.read}): {@code profile.json}, the overlays and any holiday feed.
      *
      * @param label the profile as the user named it
      * @param files file name to content; empty for the baseline
@@ -362,20 +362,9 @@ public final class RedecideJob {
         if (shipped.files().isEmpty()) {
             return policy("baseline", now);
         }
-        return POLICIES.computeIfAbsent(shipped.key(now), k -> {
-            try {
-                java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("smpolicy-profile-");
-                dir.toFile().deleteOnExit();
-                for (Map.Entry<String, byte[]> f : shipped.files().entrySet()) {
-                    java.nio.file.Path file = dir.resolve(f.getKey());
-                    java.nio.file.Files.write(file, f.getValue());
-                    file.toFile().deleteOnExit();
-                }
-                return SocialMediaPolicy.builder().clock(Clock.fixed(now, ZoneOffset.UTC)).profile(dir).build();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot write the profile `" + shipped.label() + "` on this executor", e);
-            }
-        });
+        // The profile's files travel as data and are read as such: nothing is written on the executor.
+        return POLICIES.computeIfAbsent(shipped.key(now), k -> SocialMediaPolicy.builder().clock(Clock.fixed(now, ZoneOffset.UTC))
+                .profile(org.smpolicy.profile.SchoolProfile.read(shipped.label(), shipped.files())).build());
     }
 
     /** On the driver: the policy of a profile directory, or the baseline. */

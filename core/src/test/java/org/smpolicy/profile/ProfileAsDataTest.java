@@ -1,0 +1,46 @@
+package org.smpolicy.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.smpolicy.diagnostic.PolicyLoadException;
+
+/** A profile that travels as data reads as its directory does, with the same strictness and limits. */
+class ProfileAsDataTest {
+
+    static final Path MERRIOTT = Path.of("../examples/schools/merriott");
+
+    static Map<String, byte[]> files(Path dir) throws IOException {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".drl")).toList()) {
+                out.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theSameFilesAreTheSameProfile() throws IOException {
+        assertThat(SchoolProfile.read(MERRIOTT.toString(), files(MERRIOTT))).isEqualTo(SchoolProfile.load(MERRIOTT));
+    }
+
+    @Test
+    void problemsNameTheLabelFileAndLine() {
+        assertThatThrownBy(() -> SchoolProfile.read("shipped/broken", Map.of("profile.json",
+                "{\n  \"profileVersion\": 1,\n  \"name\": \"B\",\n  \"colour\": 1\n}\n".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(PolicyLoadException.class).hasMessageContaining(Path.of("shipped/broken/profile.json") + ":4: unknown field `colour`");
+        assertThatThrownBy(() -> SchoolProfile.read("shipped/empty", Map.of()))
+                .isInstanceOf(PolicyLoadException.class).hasMessageContaining(Path.of("shipped/empty/profile.json") + ":1: missing profile file");
+        assertThatThrownBy(() -> SchoolProfile.read("shipped/big", Map.of("profile.json", new byte[ProfileFiles.MAX_FILE_BYTES + 1])))
+                .isInstanceOf(PolicyLoadException.class).hasMessageContaining("is larger than");
+    }
+}
