@@ -59,10 +59,18 @@ final class Endpoints {
         this.metrics = metrics;
     }
 
-    void decide(HttpExchange ex, School sc) throws IOException {
+    /** @return the body, or null when it was over the limit (and 413 was answered) */
+    private byte[] bodyWithinLimit(HttpExchange ex) throws IOException {
         byte[] body = Wire.body(ex, maxBody);
         if (body == null) {
             Wire.tooLarge(ex, maxBody);
+        }
+        return body;
+    }
+
+    void decide(HttpExchange ex, School sc) throws IOException {
+        byte[] body = bodyWithinLimit(ex);
+        if (body == null) {
             return;
         }
         try {
@@ -87,9 +95,8 @@ final class Endpoints {
 
     // {"published": [...], "changes": [...]}: the same items and changes as the command line's files.
     void recheck(HttpExchange ex, School sc) throws IOException {
-        byte[] body = Wire.body(ex, maxBody);
+        byte[] body = bodyWithinLimit(ex);
         if (body == null) {
-            Wire.tooLarge(ex, maxBody);
             return;
         }
         try {
@@ -135,9 +142,8 @@ final class Endpoints {
     }
 
     void bulk(HttpExchange ex, School sc) throws IOException {
-        byte[] body = Wire.body(ex, maxBody);
+        byte[] body = bodyWithinLimit(ex);
         if (body == null) {
-            Wire.tooLarge(ex, maxBody);
             return;
         }
         // Counted as the reader splits them: LF, CR and CR LF each end a line.
