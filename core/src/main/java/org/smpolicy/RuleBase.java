@@ -14,7 +14,6 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieSessionsPool;
 import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.RuleInfo;
-import org.smpolicy.drl.DecisionContext;
 import org.smpolicy.drl.Parameters;
 import org.smpolicy.drl.RuleMeta;
 

@@ -36,7 +36,6 @@ import org.drools.mvel.parser.ast.expr.NullSafeMethodCallExpr;
 import org.drools.mvel.parser.ast.expr.PointFreeExpr;
 import org.smpolicy.drl.DecisionContext;
 import org.smpolicy.drl.Parameters;
-import org.smpolicy.drl.Results;
 import org.smpolicy.model.*;
 
 /**

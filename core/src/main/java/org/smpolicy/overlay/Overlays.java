@@ -28,7 +28,6 @@ import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.decision.ClauseIds;
 import org.smpolicy.decision.RuleEffect;
 import org.smpolicy.profile.SchoolProfile.OverlayFile;
-import org.smpolicy.profile.SchoolProfile;
 
 /**
  * Checks and compiles a school's overlay DRL. Checks run on the parsed DRL before anything is

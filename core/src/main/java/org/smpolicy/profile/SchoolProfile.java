@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.io.JsonDocument;
 

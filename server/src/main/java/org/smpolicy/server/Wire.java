@@ -108,12 +108,8 @@ final class Wire {
      * it was. No offset is refused: a local time is not an instant.
      */
     static Instant instant(String text) {
-        String t = text;
-        java.util.regex.Matcher m = SPACE_OFFSET.matcher(t);
-        if (m.matches()) {
-            t = m.group(1) + "+" + m.group(2);
-        }
-        return OffsetDateTime.parse(t, INSTANT).toInstant();
+        java.util.regex.Matcher m = SPACE_OFFSET.matcher(text);
+        return OffsetDateTime.parse(m.matches() ? m.group(1) + "+" + m.group(2) : text, INSTANT).toInstant();
     }
 
     private static final java.util.regex.Pattern SPACE_OFFSET = java.util.regex.Pattern.compile("(.*T[0-9:.,]+) ([0-9]{2}(:?[0-9]{2})?)");
