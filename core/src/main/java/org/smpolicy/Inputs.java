@@ -1,5 +1,6 @@
 package org.smpolicy;
 
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.EngagementRequest;
 import org.smpolicy.model.PolicyRequest;
@@ -22,8 +23,8 @@ final class Inputs {
             inRange("$.leavingDate", d.leavingDate());
         }
         if (request instanceof EngagementRequest e && e.target().dateOfBirth() != null && e.target().dateOfBirth().isAfter(today)) {
-            throw new InvalidRequestException("$.target.dateOfBirth",
-                    "birth date `" + e.target().dateOfBirth() + "` is after the decision date " + today);
+            throw InvalidRequestException.of(Diagnostic.Code.INVALID_VALUE, "$.target.dateOfBirth",
+                    "birth date {} is after the decision date " + today, e.target().dateOfBirth().toString());
         }
     }
 
@@ -31,8 +32,8 @@ final class Inputs {
     // in the next year), so a date outside says so instead of failing inside a rule.
     private static void inRange(String path, java.time.LocalDate day) {
         if (day.getYear() < FIRST_YEAR || day.getYear() > 9998) {
-            throw new InvalidRequestException(path, "date `" + day + "` is outside the working calendar, which covers "
-                    + FIRST_YEAR + " to 9998");
+            throw InvalidRequestException.of(Diagnostic.Code.INVALID_VALUE, path, "date {} is outside the working calendar, which covers "
+                    + FIRST_YEAR + " to 9998", day.toString());
         }
     }
 }

@@ -178,7 +178,7 @@ public final class JsonLinesDecider implements AutoCloseable {
             return new Line("{\"line\":" + number + "," + decision.substring(1), java.util.Optional.empty());
         } catch (InvalidRequestException e) {
             String m = redact ? e.withoutValues() : e.getMessage();
-            return new Line("{\"line\":" + number + ",\"error\":" + quote(m) + "}", java.util.Optional.of(m));
+            return new Line(json.writeError(number, e.diagnostic(), !redact), java.util.Optional.of(m));
         } catch (RuntimeException e) {
             String m = "cannot decide: " + (redact ? e.getClass().getSimpleName() : e.getMessage());
             return new Line("{\"line\":" + number + ",\"error\":" + quote(m) + "}", java.util.Optional.of(m));

@@ -1,38 +1,62 @@
 package org.smpolicy.diagnostic;
 
+import java.util.OptionalInt;
+
 /**
  * A request that cannot be decided: malformed JSON, a missing required field, an unknown enum
- * value, an impossible value. {@link #path()} names where, as a JSON path such as
- * {@code $.images[0].people[1].role}.
+ * value, an impossible value. {@link #diagnostic()} says what and where as a value;
+ * {@link #path()} names where, as a JSON path such as {@code $.images[0].people[1].role}.
+ *
+ * <p>{@link #getMessage()} quotes the offending value, for the host's own console;
+ * {@link #withoutValues()} does not, for a client or a log.
  */
 public class InvalidRequestException extends PolicyException {
     private static final long serialVersionUID = 1L;
 
-    private final String path;
-    private final String problem;
-    private final int line;
+    private final transient Diagnostic diagnostic;
 
     /**
      * @param path    where the problem is, as a JSON path ({@code $} for the whole document)
-     * @param problem what is wrong, lowercase, naming the offending value in backticks
+     * @param problem what is wrong, in the library's words: no value from the request
      */
     public InvalidRequestException(String path, String problem) {
-        this(path, problem, 0);
+        this(Diagnostic.at(Diagnostic.Code.INVALID_REQUEST, path, problem, null));
     }
 
-    private InvalidRequestException(String path, String problem, int line) {
-        super(oneLine(path) + ": " + oneLine(problem));
-        this.path = oneLine(path);
-        this.problem = oneLine(problem);
-        this.line = line;
+    /**
+     * @param diagnostic what is wrong and where, with any value from the request held apart
+     */
+    public InvalidRequestException(Diagnostic diagnostic) {
+        super(diagnostic.problem());
+        this.diagnostic = diagnostic;
+    }
+
+    /**
+     * A problem quoting a value from the request.
+     *
+     * @param code    the kind of problem
+     * @param path    the JSON path of the value
+     * @param message what is wrong, with {@code {}} where the value goes
+     * @param value   the text from the request
+     * @return the exception to throw
+     */
+    public static InvalidRequestException of(Diagnostic.Code code, String path, String message, String value) {
+        return new InvalidRequestException(Diagnostic.at(code, path, message, value));
+    }
+
+    /**
+     * @return the problem as a value: its code, path, line, message and (apart) the quoted value
+     */
+    public Diagnostic diagnostic() {
+        return diagnostic;
     }
 
     /**
      * @return the line of the document the offending value stands on, when the request was read
      *         from a document with lines (a file); empty for a document on one line or a built request
      */
-    public java.util.OptionalInt line() {
-        return line > 0 ? java.util.OptionalInt.of(line) : java.util.OptionalInt.empty();
+    public OptionalInt line() {
+        return diagnostic.line() > 0 ? OptionalInt.of(diagnostic.line()) : OptionalInt.empty();
     }
 
     /**
@@ -40,54 +64,32 @@ public class InvalidRequestException extends PolicyException {
      * @return a copy that knows the line
      */
     public InvalidRequestException atLine(int line) {
-        InvalidRequestException e = new InvalidRequestException(path, problem, line);
-        e.setStackTrace(getStackTrace());
-        return e;
-    }
-
-    // A value from a request may hold line breaks or other control characters: escaped, so that
-    // a message is always one line and can never forge another line in a log.
-    private static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
-                if (b == null) {
-                    b = new StringBuilder(s.substring(0, i));
-                }
-                b.append(String.format("\\u%04x", (int) c));
-            } else if (b != null) {
-                b.append(c);
-            }
-        }
-        return b == null ? s : b.toString();
+        return copy(diagnostic.atLine(line));
     }
 
     /**
-     * The problem with every value quoted from the request (in backticks) replaced by {@code …}:
-     * what a service answers to a client, so that it echoes no personal value back.
+     * The problem with the value quoted from the request shown as {@code `…`}: what a service
+     * answers to a client, so that it echoes no personal value back.
      *
-     * @return the message without quoted values
+     * @return {@code path: message} without the quoted value
      */
     public String withoutValues() {
-        return path + ": " + problem.replaceAll("`[^`]*`", "`…`");
+        return diagnostic.redactedProblem();
     }
 
     /**
      * @return the JSON path of the offending value
      */
     public String path() {
-        return path;
+        return diagnostic.path();
     }
 
     /**
-     * @return the problem without the path
+     * @return the problem without the path, the value quoted
      */
     public String problem() {
-        return problem;
+        String p = diagnostic.problem();
+        return p.substring(diagnostic.path().length() + 2);
     }
 
     /**
@@ -97,8 +99,11 @@ public class InvalidRequestException extends PolicyException {
      * @return the exception with the combined path
      */
     public InvalidRequestException under(String prefix) {
-        String combined = "$".equals(path) ? prefix : prefix + path.substring(1);
-        InvalidRequestException e = new InvalidRequestException(combined, problem, line);
+        return copy(diagnostic.under(prefix));
+    }
+
+    private InvalidRequestException copy(Diagnostic d) {
+        InvalidRequestException e = new InvalidRequestException(d);
         e.setStackTrace(getStackTrace());
         return e;
     }

@@ -12,6 +12,7 @@ public class PolicyLoadException extends PolicyException {
 
     private final transient List<String> problems;
     private final transient List<String> details;
+    private final transient List<Diagnostic> diagnostics;
 
     /**
      * @param problems one {@code file:line: message} line per problem, at least one
@@ -29,6 +30,14 @@ public class PolicyLoadException extends PolicyException {
         super(problems.size() == 1 ? problems.get(0) : problems.size() + " problems:\n" + String.join("\n", problems));
         this.problems = List.copyOf(problems);
         this.details = List.copyOf(details);
+        this.diagnostics = problems.stream().map(Diagnostic::ofProfileLine).toList();
+    }
+
+    /**
+     * @return each problem as a value: code {@link Diagnostic.Code#PROFILE}, the file and line it names, the message
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
     /**

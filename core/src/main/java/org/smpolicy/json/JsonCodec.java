@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.io.JsonDocument;
 import org.smpolicy.io.JsonLimits;
@@ -152,7 +153,7 @@ public final class JsonCodec {
 
     private void checkSize(int length) {
         if (length > limits.maxDocumentBytes()) {
-            throw new InvalidRequestException("$", "request is larger than the limit of " + limits.maxDocumentBytes() + " bytes");
+            throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.OVER_LIMIT, "$", "request is larger than the limit of " + limits.maxDocumentBytes() + " bytes", null));
         }
     }
 
@@ -194,10 +195,10 @@ public final class JsonCodec {
             }
             JsonNode type = tree.get("type");
             if (type == null) {
-                throw new InvalidRequestException("$.type", "missing required field `type`; expected one of " + RequestTypes.NAMES);
+                throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.MISSING_FIELD, "$.type", "missing required field `type`; expected one of " + RequestTypes.NAMES, null));
             }
             if (!type.isTextual() || !RequestTypes.NAMES.contains(type.asText())) {
-                throw new InvalidRequestException("$.type", "unknown request type `" + type.asText() + "`; expected one of " + RequestTypes.NAMES);
+                throw InvalidRequestException.of(Diagnostic.Code.INVALID_VALUE, "$.type", "unknown request type {}; expected one of " + RequestTypes.NAMES, type.asText());
             }
             return mapper.treeToValue(tree, PolicyRequest.class);
         } catch (JsonProcessingException e) {
@@ -208,7 +209,7 @@ public final class JsonCodec {
             throw e;
         } catch (RuntimeException e) {
             // The documented contract: the reader throws only InvalidRequestException for any input.
-            throw new InvalidRequestException("$", "invalid request: " + e.getMessage());
+            throw InvalidRequestException.of(Diagnostic.Code.INVALID_REQUEST, "$", "invalid request: {}", String.valueOf(e.getMessage()));
         }
     }
 
@@ -329,6 +330,19 @@ public final class JsonCodec {
      */
     public String writeRecheck(org.smpolicy.recheck.RecheckReport report) {
         return reports.recheck(report);
+    }
+
+    /**
+     * A problem as JSON: {@code {"line": N, "error": "path: message", "diagnostic": {"code", "file",
+     * "line", "path", "message"}}}, absent parts left out. The error text is what older hosts read.
+     *
+     * @param inputLine the input line the problem is about (JSON lines), or 0 to leave it out
+     * @param d         the problem
+     * @param withValue whether the value quoted from the input is shown ({@code false}: {@code `…`})
+     * @return the JSON text, one line
+     */
+    public String writeError(long inputLine, org.smpolicy.diagnostic.Diagnostic d, boolean withValue) {
+        return reports.error(inputLine, d, withValue);
     }
 
     /**

@@ -12,14 +12,18 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.smpolicy.diagnostic.Diagnostic;
+import org.smpolicy.diagnostic.Diagnostic.Code;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.Answer;
 
 /**
  * Jackson's errors in the words of the request: each becomes an {@link InvalidRequestException}
- * naming the JSON path of the offending value, the value only in backticks (so a service can strip
- * it), never a Java class name.
+ * naming the JSON path of the offending value, any text quoted from the input held apart in its
+ * {@link Diagnostic} (so a service leaves it out), never a Java class name.
  */
 final class JsonErrors {
 
@@ -42,74 +46,74 @@ final class JsonErrors {
             if (m instanceof ValueInstantiationException && root instanceof NullPointerException npe && npe.getMessage() != null
                     && npe.getMessage().matches("[a-zA-Z]+")) {
                 // the records' own Objects.requireNonNull(value, "field")
-                return new InvalidRequestException(path + "." + npe.getMessage(), "missing required field `" + npe.getMessage() + "`");
+                return new InvalidRequestException(Diagnostic.at(Code.MISSING_FIELD, path + "." + npe.getMessage(), "missing required field `" + npe.getMessage() + "`", null));
             }
             if (m instanceof UnrecognizedPropertyException u) {
                 String known = u.getKnownPropertyIds() == null ? "" : "; known fields: " + u.getKnownPropertyIds().stream()
                         .map(Object::toString).sorted().collect(Collectors.joining(", "));
-                return new InvalidRequestException(path, "unknown field `" + u.getPropertyName() + "`" + known);
+                return InvalidRequestException.of(Code.UNKNOWN_FIELD, path, "unknown field {}" + known, u.getPropertyName());
             }
             if (m instanceof InvalidTypeIdException t) {
-                return new InvalidRequestException(path.isEmpty() ? "$.type" : path + ".type",
-                        "unknown request type `" + t.getTypeId() + "`; expected one of " + RequestTypes.NAMES);
+                return InvalidRequestException.of(Code.INVALID_VALUE, path.isEmpty() ? "$.type" : path + ".type",
+                        "unknown request type {}; expected one of " + RequestTypes.NAMES, t.getTypeId());
             }
             if (m instanceof InvalidFormatException f) {
                 Class<?> target = f.getTargetType();
                 if (target == Answer.class) {
-                    return new InvalidRequestException(path, "unknown value `" + f.getValue()
-                            + "`; expected true, false, \"YES\", \"NO\" or \"UNKNOWN\"");
+                    return InvalidRequestException.of(Code.INVALID_VALUE, path,
+                            "unknown value {}; expected true, false, \"YES\", \"NO\" or \"UNKNOWN\"", String.valueOf(f.getValue()));
                 }
                 if (target != null && target.isEnum()) {
-                    return new InvalidRequestException(path, "unknown value `" + f.getValue() + "`; expected one of "
-                            + Arrays.toString(target.getEnumConstants()));
+                    return InvalidRequestException.of(Code.INVALID_VALUE, path, "unknown value {}; expected one of "
+                            + Arrays.toString(target.getEnumConstants()), String.valueOf(f.getValue()));
                 }
                 if (target == java.time.OffsetDateTime.class) {
-                    return new InvalidRequestException(path, "invalid timestamp `" + f.getValue()
-                            + "`: expected ISO-8601 with an offset, e.g. 2026-11-28T10:00:00Z or 2026-07-03T23:30:00+01:00");
+                    return InvalidRequestException.of(Code.INVALID_VALUE, path,
+                            "invalid timestamp {}: expected ISO-8601 with an offset, e.g. 2026-11-28T10:00:00Z or 2026-07-03T23:30:00+01:00",
+                            String.valueOf(f.getValue()));
                 }
                 if (target == java.time.LocalDate.class) {
-                    return new InvalidRequestException(path, "invalid date `" + f.getValue() + "`: expected YYYY-MM-DD, e.g. 2026-11-28");
+                    return InvalidRequestException.of(Code.INVALID_VALUE, path, "invalid date {}: expected YYYY-MM-DD, e.g. 2026-11-28", String.valueOf(f.getValue()));
                 }
                 if (root instanceof DateTimeParseException) {
-                    return new InvalidRequestException(path, "invalid date or time `" + f.getValue()
-                            + "`: expected ISO-8601, with an offset for timestamps (e.g. 2026-11-28T10:00:00Z), a date as 2026-11-28");
+                    return InvalidRequestException.of(Code.INVALID_VALUE, path, DATE_OR_TIME, String.valueOf(f.getValue()));
                 }
-                return new InvalidRequestException(path, "invalid value `" + f.getValue() + "`"
-                        + (target == null ? "" : ": expected " + simple(target)));
+                return InvalidRequestException.of(Code.INVALID_VALUE, path, "invalid value {}"
+                        + (target == null ? "" : ": expected " + simple(target)), String.valueOf(f.getValue()));
             }
             if (root instanceof DateTimeParseException dt) {
-                return new InvalidRequestException(path, "invalid date or time `" + dt.getParsedString()
-                        + "`: expected ISO-8601, with an offset for timestamps (e.g. 2026-11-28T10:00:00Z), a date as 2026-11-28");
+                return InvalidRequestException.of(Code.INVALID_VALUE, path, DATE_OR_TIME, dt.getParsedString());
             }
             if (m instanceof MismatchedInputException mi) {
                 String msg = firstLine(mi.getOriginalMessage());
                 if (msg.startsWith("Missing required creator property")) {
-                    return new InvalidRequestException(path, "missing required field");
+                    return new InvalidRequestException(Diagnostic.at(Code.MISSING_FIELD, path, "missing required field", null));
                 }
                 Class<?> target = mi.getTargetType();
                 if (msg.startsWith("Trailing token")) {
-                    return new InvalidRequestException("$", "unexpected content after the request object");
+                    return new InvalidRequestException(Diagnostic.at(Code.MALFORMED_JSON, "$", "unexpected content after the request object", null));
                 }
                 if (target == java.time.LocalDate.class) {
-                    return new InvalidRequestException(path, "invalid date: expected a string YYYY-MM-DD, e.g. 2026-11-28");
+                    return new InvalidRequestException(Diagnostic.at(Code.INVALID_VALUE, path, "invalid date: expected a string YYYY-MM-DD, e.g. 2026-11-28", null));
                 }
                 if (target == java.time.OffsetDateTime.class) {
-                    return new InvalidRequestException(path, "invalid timestamp: expected an ISO-8601 string with an offset, e.g. 2026-11-28T10:00:00Z");
+                    return new InvalidRequestException(Diagnostic.at(Code.INVALID_VALUE, path,
+                            "invalid timestamp: expected an ISO-8601 string with an offset, e.g. 2026-11-28T10:00:00Z", null));
                 }
-                return new InvalidRequestException(path, (target == null ? "" : "expected " + simple(target) + ": ") + clean(msg));
+                return held(Code.INVALID_VALUE, path, target == null ? "" : "expected " + simple(target) + ": ", clean(msg));
             }
             if (root instanceof InvalidRequestException ire) {
                 return ire.under(path);
             }
             if (root instanceof StreamConstraintsException sc) {
-                return new InvalidRequestException(path.isEmpty() ? "$" : path, "over a limit: " + firstLine(sc.getMessage()));
+                return new InvalidRequestException(Diagnostic.at(Code.OVER_LIMIT, path.isEmpty() ? "$" : path, "over a limit: " + firstLine(sc.getMessage()), null));
             }
-            return new InvalidRequestException(path.isEmpty() ? "$" : path, clean(firstLine(m.getOriginalMessage())));
+            return held(Code.INVALID_VALUE, path.isEmpty() ? "$" : path, "", clean(firstLine(m.getOriginalMessage())));
         }
         if (e instanceof StreamConstraintsException sc) {
-            return new InvalidRequestException("$", "over a limit: " + clean(firstLine(sc.getOriginalMessage())) + at(sc.getLocation()));
+            return new InvalidRequestException(Diagnostic.at(Code.OVER_LIMIT, "$", "over a limit: " + clean(firstLine(sc.getOriginalMessage())) + at(sc.getLocation()), null));
         }
-        return new InvalidRequestException("$", "malformed JSON" + at(e.getLocation()) + ": " + quoted(clean(firstLine(e.getOriginalMessage()))));
+        return held(Code.MALFORMED_JSON, "$", "malformed JSON" + at(e.getLocation()) + ": ", clean(firstLine(e.getOriginalMessage())));
     }
 
     private static String simple(Class<?> type) {
@@ -153,13 +157,33 @@ final class JsonErrors {
                 .replace("`boolean`", "boolean").strip();
     }
 
+    private static final String DATE_OR_TIME =
+            "invalid date or time {}: expected ISO-8601, with an offset for timestamps (e.g. 2026-11-28T10:00:00Z), a date as 2026-11-28";
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    /** What Jackson itself quotes after the input: its literals and its feature names. */
+    private static final Pattern JACKSON_WORD = Pattern.compile("null|true|false|[A-Z][A-Z_]+");
+
     /**
-     * Jackson quotes the offending text in single quotes ({@code Unrecognized token 'Jane'}): in
-     * backticks instead, like every other value in a message, so that {@link InvalidRequestException#withoutValues()}
-     * removes it before a service answers a client.
+     * Jackson's words about a fault, with the text they quote from the input held apart as the
+     * value: Jackson quotes the input first, in single or double quotes ({@code Unrecognized token
+     * 'Jane': was expecting ... 'null', 'true' or 'false'}, {@code Cannot coerce String value ("yes")}),
+     * and after it only its own literals and feature names. Any other message is held apart whole.
      */
-    private static String quoted(String s) {
-        return s.replaceAll("'([^']*)'", "`$1`");
+    private static InvalidRequestException held(Code code, String path, String prefix, String jackson) {
+        Matcher m = QUOTED.matcher(jackson);
+        if (!m.find()) {
+            return new InvalidRequestException(Diagnostic.at(code, path, prefix + jackson, null));
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2);
+        String before = jackson.substring(0, m.start());
+        String after = jackson.substring(m.end());
+        boolean ownWords = !before.contains("{}") && !after.contains("{}");
+        while (ownWords && m.find()) {
+            ownWords = m.group(1) != null && JACKSON_WORD.matcher(m.group(1)).matches();
+        }
+        return ownWords ? InvalidRequestException.of(code, path, prefix + before + "{}" + after, value)
+                : InvalidRequestException.of(code, path, prefix + "{}", jackson);
     }
 
     /**

@@ -50,6 +50,27 @@ final class ReportJson {
         return n;
     }
 
+    String error(long inputLine, org.smpolicy.diagnostic.Diagnostic d, boolean withValue) {
+        ObjectNode n = mapper.createObjectNode();
+        if (inputLine > 0) {
+            n.put("line", inputLine);
+        }
+        n.put("error", d.file() == null ? (withValue ? d.problem() : d.redactedProblem()) : (withValue ? d.text() : d.redacted()));
+        ObjectNode g = n.putObject("diagnostic");
+        g.put("code", d.code().id());
+        if (d.file() != null) {
+            g.put("file", d.file());
+        }
+        if (d.line() > 0) {
+            g.put("line", d.line());
+        }
+        if (d.path() != null) {
+            g.put("path", d.path());
+        }
+        g.put("message", d.message(withValue));
+        return n.toString();
+    }
+
     String recheck(RecheckReport report) {
         ObjectNode n = mapper.createObjectNode();
         n.put("checkedAt", report.at().toString());

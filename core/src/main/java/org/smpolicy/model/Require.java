@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.InvalidRequestException;
 
 /** Boundary checks shared by the request records; every failure names the field. */
@@ -19,7 +20,7 @@ final class Require {
 
     static <T> T present(T value, String field) {
         if (value == null) {
-            throw new InvalidRequestException("$." + field, "missing required field `" + field + "`");
+            throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.MISSING_FIELD, "$." + field, "missing required field `" + field + "`", null));
         }
         return value;
     }
@@ -38,8 +39,8 @@ final class Require {
 
     static String text(String value, String field, int max) {
         if (value != null && value.length() > max) {
-            throw new InvalidRequestException("$." + field,
-                    "`" + field + "` is " + value.length() + " characters long, over the limit of " + max);
+            throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.OVER_LIMIT, "$." + field,
+                    "`" + field + "` is " + value.length() + " characters long, over the limit of " + max, null));
         }
         return value;
     }
@@ -60,7 +61,7 @@ final class Require {
             return List.of();
         }
         if (value.size() > MAX_LIST) {
-            throw new InvalidRequestException("$." + field, "at most " + MAX_LIST + " entries in `" + field + "`, found " + value.size());
+            throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.OVER_LIMIT, "$." + field, "at most " + MAX_LIST + " entries in `" + field + "`, found " + value.size(), null));
         }
         for (int i = 0; i < value.size(); i++) {
             if (value.get(i) == null) {

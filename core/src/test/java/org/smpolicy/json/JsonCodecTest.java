@@ -163,10 +163,27 @@ class JsonCodecTest {
     }
 
     @Test
-    void malformedJsonQuotesTheOffendingTextInBackticksSoAServiceCanDropIt() {
+    void malformedJsonHoldsTheOffendingTextApartSoAServiceCanDropIt() {
         InvalidRequestException e = error("{\"type\":\"publish\",\"caption\": Jane Smith}");
         assertThat(e.getMessage()).startsWith("$: malformed JSON at line 1").contains("`Jane`");
+        assertThat(e.diagnostic().code()).isEqualTo(org.smpolicy.diagnostic.Diagnostic.Code.MALFORMED_JSON);
+        assertThat(e.diagnostic().value()).isEqualTo("Jane");
+        assertThat(e.diagnostic().message()).doesNotContain("Jane");
         assertThat(e.withoutValues()).doesNotContain("Jane");
+    }
+
+    @Test
+    void aValueWritingItsOwnBackticksIsStillLeftOut() {
+        // a regular expression over backticks let the text after a value's own backtick through
+        InvalidRequestException e = error("{\"type\":\"contact\",\"channel\":\"x`Jane Smith\",\"recipientRole\":\"PARENT\"}");
+        assertThat(e.getMessage()).contains("Jane Smith");
+        assertThat(e.withoutValues()).isEqualTo("$.channel: unknown value `…`; expected one of " + java.util.Arrays.toString(
+                org.smpolicy.model.ContactChannel.values())).doesNotContain("Jane");
+        // Jackson's own words quote a value in double quotes: held apart too
+        InvalidRequestException coerced = error("{\"type\":\"publish\",\"account\":{\"id\":\"a\",\"type\":\"PERSONAL\",\"disclaimer\":\"Jane\"},"
+                + "\"post\":{\"id\":\"p\"}}");
+        assertThat(coerced.getMessage()).contains("Jane");
+        assertThat(coerced.withoutValues()).startsWith("$.account.disclaimer: expected true or false: ").doesNotContain("Jane");
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.io.JsonDocument;
@@ -89,7 +90,7 @@ final class Endpoints {
                     .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             Wire.send(ex, 200, "application/json", json.writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
-            Wire.error(ex, 400, e.withoutValues());
+            invalid(ex, e.diagnostic());
         }
     }
 
@@ -120,10 +121,16 @@ final class Endpoints {
             RecheckReport report = at == null ? sc.policy.recheck(published, changes) : sc.policy.recheck(published, changes, at);
             Wire.send(ex, 200, "application/json", json.writeRecheck(report) + "\n");
         } catch (JsonDocument.MalformedException e) {
-            Wire.error(ex, 400, "$: not JSON: " + e.getMessage().replaceAll("`[^`]*`", "`…`"));
+            // the strict reader's words name a place and a kind of fault, never the input
+            invalid(ex, Diagnostic.at(Diagnostic.Code.MALFORMED_JSON, "$", "not JSON: " + e.getMessage(), null));
         } catch (InvalidRequestException e) {
-            Wire.error(ex, 400, e.withoutValues());
+            invalid(ex, e.diagnostic());
         }
+    }
+
+    /** 400 with the problem as a value: the client sees its path and kind, never the value it sent. */
+    private void invalid(HttpExchange ex, Diagnostic d) throws IOException {
+        Wire.send(ex, 400, "application/json", json.writeError(0, d, false) + "\n");
     }
 
     /** Reads each element of an array field as the command line reads a line, naming the element in errors. */

@@ -81,6 +81,11 @@ class ServiceTest {
         HttpResponse<String> echo = post("/v1/decide", personal);
         assertThat(echo.statusCode()).isEqualTo(400);
         assertThat(echo.body()).doesNotContain("Jane").doesNotContain("FORGED").contains("$.target.role");
+        // the problem as a value beside the line: its kind and path, the value left out
+        JsonNode diagnostic = new ObjectMapper().readTree(echo.body()).get("diagnostic");
+        assertThat(diagnostic.get("code").asText()).isEqualTo("invalid-value");
+        assertThat(diagnostic.get("path").asText()).isEqualTo("$.target.role");
+        assertThat(diagnostic.get("message").asText()).startsWith("unknown value `…`; expected one of");
         assertThat(post("/v1/decide", "not json").statusCode()).isEqualTo(400);
     }
 
