@@ -119,9 +119,11 @@ final class TestCommand implements Callable<Integer> {
             }
             failed++;
             out.println("FAIL " + s.source() + ": " + s.id() + ": " + String.join("; ", r.differences()));
-            if (verbose) {
+            if (verbose && r.decision() != null) {
                 // The decision in words, as decide --format text prints it: one renderer for people.
                 org.smpolicy.text.DecisionText.render(r.decision(), p.clauses()).lines().forEach(l -> out.println(l.isEmpty() ? "" : "    " + l));
+            } else if (verbose) {
+                r.report().lines().skip(1 + r.differences().size()).forEach(l -> out.println("    " + l));
             }
         }
         if (coverage != null) {

@@ -37,6 +37,31 @@ class TestCommandTest {
     }
 
     @Test
+    void reCheckScenariosFailOnAnItemReportedOrMissedAndOnADuty() throws IOException {
+        // the shipped real cases, each spoiled once: a copy that stays, an item nothing touched, another owner
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode)
+                m.readTree(Path.of(SUITE, "recheck/real-cases.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode sc = doc.get("scenarios");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) sc.get(1).get("expect").get("reported")).addObject().put("id", "harvest-web");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) sc.get(4).get("expect").get("reported")).addObject().put("id", "book-week");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sc.get(3).get("expect").get("reported").get(0).get("duties").get(0))
+                .put("owner", "ACCOUNT_RUNNERS");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) sc.get(0).get("expect").get("reported")).remove(0);
+        Path spoiled = tmp.resolve("spoiled.json");
+        Files.writeString(spoiled, doc.toString());
+        Cli r = Cli.run("test", "-v", spoiled.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("recheck-withdrawn-for-social-media-only: expected item harvest-web to be reported, but it was not")
+                .contains("recheck-change-touching-nothing: expected item book-week to be reported")
+                .contains("recheck-runner-left: expected item trip-post to give the duty REASSIGN_CONTENT ACCOUNT_RUNNERS by 2026-11-26T17:00:00Z"
+                        + " but it gives [REASSIGN_CONTENT ADMINISTRATOR by 2026-11-26T17:00:00Z]")
+                .contains("recheck-refused-consent-class-photo: expected item class3-photo not to be reported, but it was (DENY)")
+                .contains("    The re-check reported:");
+        assertThat(r.out().strip()).endsWith("1 passed, 4 failed");
+    }
+
+    @Test
     void invalidScenarioFileExits2NamingFileAndPath() throws IOException {
         Path bad = tmp.resolve("bad.json");
         Files.writeString(bad, "{\"scenarioVersion\":1,\"scenarios\":[{\"id\":\"x\",\"request\":{\"type\":\"contact\"},\"expect\":{},\"colour\":1}]}");

@@ -20,6 +20,8 @@ import org.smpolicy.io.JsonDocument;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.Role;
+import org.smpolicy.recheck.FactChange;
+import org.smpolicy.recheck.Published;
 
 /**
  * Reads scenario files (format version {@value #VERSION}, documented in {@code docs/testkit.md}).
@@ -122,7 +124,7 @@ public final class ScenarioFile {
             if (!s.isObject()) {
                 throw new ScenarioException(doc.place(at) + ": expected an object");
             }
-            only(s, doc, at, "id", "description", "now", "request", "expect");
+            only(s, doc, at, "id", "description", "now", "request", "recheck", "expect");
             String id = text(s, "id", doc, at, true);
             if (!ids.add(id)) {
                 throw new ScenarioException(doc.place(at + ".id") + ": duplicate scenario id `" + id + "`");
@@ -130,8 +132,16 @@ public final class ScenarioFile {
             String description = text(s, "description", doc, at, false);
             Instant now = instant(s.get("now"), doc, at + ".now");
             JsonNode req = s.get("request");
+            if (s.has("recheck")) {
+                if (req != null) {
+                    throw new ScenarioException(doc.place(at + ".recheck") + ": a scenario has a `request` or a `recheck`, not both");
+                }
+                out.add(new Scenario(id, description, now, null, recheckExpectation(s.get("expect"), doc, at + ".expect"), source,
+                        recheck(s.get("recheck"), doc, at + ".recheck")));
+                continue;
+            }
             if (req == null) {
-                throw new ScenarioException(doc.place(at + ".request") + ": missing required field `request`");
+                throw new ScenarioException(doc.place(at + ".request") + ": missing required field `request` (or `recheck`)");
             }
             PolicyRequest request;
             try {
@@ -200,6 +210,76 @@ public final class ScenarioFile {
                 .map(o -> enumValue(Outcome.class, o, doc, at + ".outcomeIfConfirmed"));
         return new Scenario.Expectation(outcome, strings(e, "clauses", doc, at), strings(e, "rules", doc, at),
                 strings(e, "absentClauses", doc, at), obligations, questions, confirmed);
+    }
+
+    private static Scenario.Recheck recheck(JsonNode r, JsonDocument doc, String at) {
+        if (!r.isObject()) {
+            throw new ScenarioException(doc.place(at) + ": expected an object with `published` and `changes`");
+        }
+        only(r, doc, at, "published", "changes");
+        List<Published> published = new ArrayList<>();
+        List<FactChange> changes = new ArrayList<>();
+        for (String field : List.of("published", "changes")) {
+            JsonNode list = r.get(field);
+            if (list == null || !list.isArray()) {
+                throw new ScenarioException(doc.place(at + "." + field) + ": expected an array");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String iat = at + "." + field + "[" + i + "]";
+                try {
+                    // each is read as the command line reads a line of its file
+                    if (field.equals("published")) {
+                        published.add(CODEC.readPublished(list.get(i).toString(), i + 1));
+                    } else {
+                        changes.add(CODEC.readChange(list.get(i).toString()));
+                    }
+                } catch (InvalidRequestException e) {
+                    throw new ScenarioException(doc.place(iat + e.path().substring(1)) + ": " + e.problem());
+                }
+            }
+        }
+        return new Scenario.Recheck(published, changes);
+    }
+
+    private static Scenario.Expectation recheckExpectation(JsonNode e, JsonDocument doc, String at) {
+        if (e == null || !e.isObject()) {
+            throw new ScenarioException(doc.place(at) + ": expected an object with `reported`");
+        }
+        only(e, doc, at, "reported");
+        JsonNode list = e.get("reported");
+        if (list == null || !list.isArray()) {
+            throw new ScenarioException(doc.place(at + ".reported") + ": expected an array of the items the re-check reports (empty: none)");
+        }
+        List<Scenario.ExpectedItem> items = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String iat = at + ".reported[" + i + "]";
+            JsonNode item = list.get(i);
+            if (!item.isObject()) {
+                throw new ScenarioException(doc.place(iat) + ": expected an object");
+            }
+            only(item, doc, iat, "id", "outcome", "duties");
+            List<Scenario.ExpectedDuty> duties = new ArrayList<>();
+            JsonNode ds = item.get("duties");
+            if (ds != null && !ds.isArray()) {
+                throw new ScenarioException(doc.place(iat + ".duties") + ": expected an array");
+            }
+            for (int k = 0; ds != null && k < ds.size(); k++) {
+                String dat = iat + ".duties[" + k + "]";
+                JsonNode d = ds.get(k);
+                if (!d.isObject()) {
+                    throw new ScenarioException(doc.place(dat) + ": expected an object");
+                }
+                only(d, doc, dat, "owner", "action", "due");
+                duties.add(new Scenario.ExpectedDuty(
+                        Optional.ofNullable(text(d, "owner", doc, dat, false)).map(w -> enumValue(Role.class, w, doc, dat + ".owner")),
+                        Optional.ofNullable(text(d, "action", doc, dat, false)),
+                        Optional.ofNullable(instant(d.get("due"), doc, dat + ".due"))));
+            }
+            items.add(new Scenario.ExpectedItem(text(item, "id", doc, iat, true),
+                    Optional.ofNullable(text(item, "outcome", doc, iat, false)).map(o -> enumValue(Outcome.class, o, doc, iat + ".outcome")),
+                    duties));
+        }
+        return Scenario.Expectation.ofRecheck(items);
     }
 
     private static void only(JsonNode node, JsonDocument doc, String at, String... allowed) {

@@ -2,13 +2,18 @@ package org.smpolicy.testkit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.decision.Decision;
 import org.smpolicy.decision.Obligation;
 import org.smpolicy.model.PolicyRequest;
+import org.smpolicy.recheck.RecheckReport;
 
 /**
  * Runs scenarios against a policy, each at its own decision instant, and records coverage.
@@ -25,12 +30,14 @@ import org.smpolicy.model.PolicyRequest;
  */
 public final class ScenarioRunner {
 
+    private final SocialMediaPolicy policy;
     private final BiFunction<PolicyRequest, Instant, Decision> decider;
     private final Coverage coverage;
 
-    private ScenarioRunner(SocialMediaPolicy forCoverage, BiFunction<PolicyRequest, Instant, Decision> decider) {
+    private ScenarioRunner(SocialMediaPolicy policy, BiFunction<PolicyRequest, Instant, Decision> decider) {
+        this.policy = policy;
         this.decider = decider;
-        this.coverage = new Coverage(forCoverage);
+        this.coverage = new Coverage(policy);
     }
 
     /** @return a runner over the baseline policy on the class path */
@@ -60,6 +67,9 @@ public final class ScenarioRunner {
      * @return the decision and every difference from the expectation
      */
     public ScenarioResult run(Scenario s) {
+        if (s.recheck() != null) {
+            return recheck(s);
+        }
         Decision d = decider.apply(s.request(), s.now());
         coverage.record(s, d);
         List<String> diffs = new ArrayList<>();
@@ -104,6 +114,38 @@ public final class ScenarioRunner {
             }
         });
         return new ScenarioResult(s, d, diffs);
+    }
+
+    // Exactly the expected items are reported, each with its outcome and duties: an item a change
+    // does not touch, or touches without consequence, must not be.
+    private ScenarioResult recheck(Scenario s) {
+        RecheckReport report = policy.recheck(s.recheck().published(), s.recheck().changes(), s.now());
+        Map<String, RecheckReport.Item> byId = new LinkedHashMap<>();
+        report.reported().forEach(i -> {
+            byId.put(i.id(), i);
+            coverage.record(s.id() + " " + i.id(), i.decision());
+        });
+        List<String> diffs = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        for (Scenario.ExpectedItem ei : s.expect().reported()) {
+            expected.add(ei.id());
+            RecheckReport.Item item = byId.get(ei.id());
+            if (item == null) {
+                diffs.add("expected item " + ei.id() + " to be reported, but it was not");
+                continue;
+            }
+            ei.outcome().filter(o -> o != item.decision().outcome()).ifPresent(o ->
+                    diffs.add("expected item " + ei.id() + " to be " + o + " now but it is " + item.decision().outcome()));
+            for (Scenario.ExpectedDuty ed : ei.duties()) {
+                if (item.duties().stream().noneMatch(ed::matches)) {
+                    diffs.add("expected item " + ei.id() + " to give the duty " + ed + " but it gives " + item.duties().stream()
+                            .map(d -> d.action() + " " + d.owner() + " by " + d.due()).toList());
+                }
+            }
+        }
+        byId.keySet().stream().filter(id -> !expected.contains(id))
+                .forEach(id -> diffs.add("expected item " + id + " not to be reported, but it was (" + byId.get(id).decision().outcome() + ")"));
+        return new ScenarioResult(s, null, diffs, report);
     }
 
     private static String brief(Obligation o) {

@@ -71,4 +71,32 @@ class ScenarioFileTest {
         assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"a\",\"request\":" + CONTACT + ",\"expect\":{\"outcome\":\"MAYBE\"}}"), "f.json"))
                 .hasMessageContaining("$.scenarios[0].expect.outcome: unknown value `MAYBE`");
     }
+
+    static final String ITEM = "{\"id\":\"p1\",\"publishedAt\":\"2026-11-20T10:00:00Z\",\"request\":{\"type\":\"publish\","
+            + "\"account\":{\"id\":\"fb\",\"type\":\"FEDERATION\",\"sltApproved\":true},\"post\":{\"id\":\"p\"}}}";
+
+    @Test
+    void readsAReCheckScenarioAndItsReportedItems() {
+        Scenario sc = ScenarioFile.parse(file("{\"id\":\"r\",\"recheck\":{\"published\":[" + ITEM + "],\"changes\":["
+                + "{\"change\":\"RUNNER_LEFT\",\"ref\":\"staff-1\",\"from\":\"2026-11-20\"}]},"
+                + "\"expect\":{\"reported\":[{\"id\":\"p1\",\"outcome\":\"DENY\",\"duties\":[{\"action\":\"TAKE_DOWN\",\"owner\":\"ACCOUNT_RUNNERS\"}]}]}}"),
+                "f.json").get(0);
+        assertThat(sc.request()).isNull();
+        assertThat(sc.recheck().published()).singleElement().extracting(org.smpolicy.recheck.Published::id).isEqualTo("p1");
+        assertThat(sc.recheck().changes()).hasSize(1);
+        assertThat(sc.expect().reported()).singleElement().satisfies(i -> {
+            assertThat(i.outcome()).hasValue(Outcome.DENY);
+            assertThat(i.duties().get(0).owner()).hasValue(Role.ACCOUNT_RUNNERS);
+        });
+    }
+
+    @Test
+    void aReCheckScenarioIsAsStrictAsARequest() {
+        assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"r\",\"request\":" + CONTACT + ",\"recheck\":{\"published\":[],\"changes\":[]},"
+                + "\"expect\":{\"reported\":[]}}"), "f.json")).hasMessage("f.json:1: $.scenarios[0].recheck: a scenario has a `request` or a `recheck`, not both");
+        assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"r\",\"recheck\":{\"published\":[],\"changes\":[{\"change\":\"RUNNER_LEFT\"}]},"
+                + "\"expect\":{\"reported\":[]}}"), "f.json")).hasMessageStartingWith("f.json:1: $.scenarios[0].recheck.changes[0].ref: missing required field `ref`");
+        assertThatThrownBy(() -> ScenarioFile.parse(file("{\"id\":\"r\",\"recheck\":{\"published\":[],\"changes\":[]},"
+                + "\"expect\":{\"outcome\":\"DENY\"}}"), "f.json")).hasMessageStartingWith("f.json:1: $.scenarios[0].expect: unknown field `outcome`; known fields: reported");
+    }
 }
