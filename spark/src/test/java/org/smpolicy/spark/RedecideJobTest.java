@@ -110,7 +110,8 @@ class RedecideJobTest {
         assertThat(expected.get(40)).isEqualTo("{\"line\":41,\"error\":\"blank line: one request per line\"}");
         assertThat(output(out)).containsExactlyElementsOf(expected);
         assertThat(output(out)).contains("{\"line\":101,\"error\":\"$.type: unknown request type `tweet`; expected one of "
-                + JsonCodec.requestTypes() + "\"}");
+                + JsonCodec.requestTypes() + "\",\"diagnostic\":{\"code\":\"invalid-value\",\"path\":\"$.type\",\"message\":"
+                + "\"unknown request type `tweet`; expected one of " + JsonCodec.requestTypes() + "\"}}");
     }
 
     @Test
