@@ -9,19 +9,40 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The class loader overlays are compiled and linked in: it sees only the packages an overlay's
- * generated code needs (Drools' model API, the model and the DRL-author package, and a short list
- * of JDK value types) and refuses the rest, so that code which slipped past the allowlist still
+ * The class loader overlays are compiled and linked in: it sees only the classes an overlay's
+ * generated code needs (Drools' pattern DSL, the model and the DRL-author package, the few Kie API
+ * types the generated project model names, and a short list of JDK value types) and refuses the
+ * rest, Drools' engine and compilers included, so that code which slipped past the allowlist still
  * cannot reach {@code Runtime}, {@code ProcessHandle}, reflection, class loaders, files or the
  * network. Refused classes are invisible both to the Java compiler (it reads classes as
  * resources) and to the JVM when it links the compiled rules.
  */
 final class OverlayClassLoader extends ClassLoader {
 
-    /** Package prefixes the generated code of an executable-model rule refers to. */
+    /**
+     * Package prefixes the generated code of an executable-model rule refers to: the model, the
+     * DRL-author package, Drools' pattern DSL and its accumulate functions, and the package the
+     * generated project model is written in (its classes are the overlay's own, defined below this
+     * loader).
+     */
     static final List<String> PACKAGES = List.of("org.smpolicy.model.", "org.smpolicy.drl.", "org.drools.model.",
-            "org.drools.modelcompiler.", "org.kie.api.", "org.kie.util.maven.support.ReleaseIdImpl", "java.time.",
-            "java.util.function.");
+            "org.drools.modelcompiler.dsl.", "org.drools.modelcompiler.util.", "org.drools.core.base.accumulators.",
+            "org.drools.project.model.", "java.time.", "java.util.function.");
+
+    /**
+     * The classes of Kie's API the generated project model and consequences name, one by one
+     * (issue 22, row 15): the rest of {@code org.kie.api} (containers, sessions, builders) stays
+     * hidden, so code that slipped past the allowlist cannot even name the type a second rule base
+     * would be built with.
+     */
+    static final Set<String> KIE_CLASSES = Set.of("org.kie.api.KieServices", "org.kie.api.internal.utils.KieService",
+            "org.kie.api.builder.ReleaseId", "org.kie.api.builder.model.KieBaseModel", "org.kie.api.builder.model.KieModuleModel",
+            "org.kie.api.builder.model.KieSessionModel", "org.kie.api.builder.model.KieSessionModel$KieSessionType",
+            "org.kie.api.conf.EventProcessingOption", "org.kie.api.conf.KieBaseMutabilityOption", "org.kie.api.conf.Option",
+            "org.kie.api.conf.SingleValueOption", "org.kie.api.runtime.KieContext", "org.kie.api.runtime.conf.ClockTypeOption",
+            "org.kie.api.runtime.conf.KieSessionOption", "org.kie.api.runtime.conf.SingleValueKieSessionOption",
+            "org.kie.api.runtime.rule.RuleContext", "org.kie.util.maven.support.ReleaseIdImpl",
+            "org.drools.modelcompiler.CanonicalKieModuleModel");
 
     /**
      * What generated code never links to and an overlay must never reach: the rule compilers
@@ -65,9 +86,8 @@ final class OverlayClassLoader extends ClassLoader {
         if (className.startsWith("java.lang.invoke.") || className.startsWith("java.lang.reflect.")) {
             return JDK_CLASSES.contains(className);
         }
-        return JDK_CLASSES.contains(className) || DROOLS_CLASSES.contains(className) || PACKAGES.stream().anyMatch(className::startsWith)
-                || className.startsWith("org.drools.") && !className.startsWith("org.drools.util.")
-                && !className.startsWith("org.drools.wiring.");
+        return JDK_CLASSES.contains(className) || DROOLS_CLASSES.contains(className) || KIE_CLASSES.contains(className)
+                || PACKAGES.stream().anyMatch(className::startsWith);
     }
 
     private static boolean allowedResource(String name) {

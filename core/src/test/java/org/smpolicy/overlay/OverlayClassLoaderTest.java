@@ -42,7 +42,11 @@ class OverlayClassLoaderTest {
             "String.class.getMethod(\"length\").invoke(\"x\");",
             "new Thread(() -> {}).start();",
             "new java.util.Timer();",
-            "new java.util.Formatter(\"/tmp/smpolicy-escaped\");"})
+            "new java.util.Formatter(\"/tmp/smpolicy-escaped\");",
+            // issue 22, row 15: a second rule base, built through Kie's API in an unrestricted loader
+            "org.kie.api.KieServices.Factory.get().newKieContainer(org.kie.api.KieServices.Factory.get().newReleaseId(\"a\", \"b\", \"1\"));",
+            "org.kie.api.KieServices.get().getKieClasspathContainer().newKieSession().fireAllRules();",
+            "((org.drools.core.common.InternalAgenda) null).fireUntilHalt();"})
     void forbiddenCodeDoesNotBuildInTheOverlayClassLoader(String rhs) throws Exception {
         ClassLoader app = getClass().getClassLoader();
         assertThat(Overlays.compileIn("control", parse(rhs), app)).as("control: builds without the sandbox").isNotEmpty();
@@ -60,5 +64,12 @@ class OverlayClassLoaderTest {
         assertThat(OverlayClassLoader.allowed("org.drools.mvel.MVELConstraint")).isFalse();
         assertThat(OverlayClassLoader.allowed("org.drools.compiler.kie.builder.MaterializedLambda")).isTrue();
         assertThat(OverlayClassLoader.allowed("org.smpolicy.drl.Results")).isTrue();
+        // Kie's API class by class: what the generated project model names, not containers or sessions
+        assertThat(OverlayClassLoader.allowed("org.kie.api.runtime.rule.RuleContext")).isTrue();
+        assertThat(OverlayClassLoader.allowed("org.kie.api.runtime.KieContainer")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.kie.api.runtime.KieSession")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.kie.api.builder.KieBuilder")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.drools.core.impl.InternalRuleBase")).isFalse();
+        assertThat(OverlayClassLoader.allowed("org.drools.modelcompiler.CanonicalKieModule")).isFalse();
     }
 }
