@@ -92,7 +92,36 @@ try {
       || !(await page.inputValue('#request')).includes('"GRANTED"')) {
     process.exitCode = 1;
   }
-  // A bad request says so and shows no findings.
+  // The form follows the answer: the consent the answer wrote shows in the form too.
+  const consent = await page.inputValue('#f-targetPost-images-0-people-0-consent-status');
+  console.log('form after answering: consent ' + consent);
+  if (consent !== 'GRANTED') {
+    process.exitCode = 1;
+  }
+  // A head teacher without JSON: a blank contact request filled in the form, decided in words.
+  await page.selectOption('#blank', 'contact');
+  await page.selectOption('#f-channel', 'PERSONAL_MOBILE');
+  await page.selectOption('#f-recipientRole', 'PARENT');
+  await page.selectOption('#f-federationBusiness', 'yes');
+  const written = JSON.parse(await page.inputValue('#request'));
+  console.log('form wrote: ' + JSON.stringify(written));
+  await page.click('#decide');
+  await page.waitForFunction(() => document.querySelector('#outcome').textContent !== 'No decision yet.');
+  const formOutcome = (await page.textContent('#outcome')).trim();
+  const formFindings = (await page.textContent('#findings')).replace(/\s+/g, ' ').trim();
+  console.log('form decision: ' + formOutcome + ' / ' + formFindings.slice(0, 120));
+  await page.screenshot({ path: screenshot.replace(/\.png$/, '-form.png'), fullPage: true });
+  if (written.type !== 'contact' || written.channel !== 'PERSONAL_MOBILE' || written.federationBusiness !== true
+      || formOutcome !== 'DENY' || !formFindings.includes('Clause 7.i')) {
+    process.exitCode = 1;
+  }
+  // The header follows the chosen school.
+  await page.selectOption('#school', 'merriott');
+  await page.waitForFunction(() => document.querySelector('#title').textContent.includes('Merriott'));
+  console.log('title: ' + (await page.textContent('#title')).trim());
+  await page.selectOption('#school', '');
+  // A bad request says so and shows no findings; the JSON is one click away.
+  await page.click('#json-box summary');
   await page.fill('#request', '{"type":"tweet"}');
   await page.click('#decide');
   await page.waitForFunction(() => document.querySelector('#outcome').textContent.startsWith('Bad request'));

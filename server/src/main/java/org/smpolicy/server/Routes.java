@@ -51,6 +51,7 @@ final class Routes {
                 Map.entry("/", new Route("GET", file("static/index.html", "text/html; charset=utf-8"))),
                 Map.entry("/index.html", new Route("GET", file("static/index.html", "text/html; charset=utf-8"))),
                 Map.entry("/playground.js", new Route("GET", file("static/playground.js", "text/javascript; charset=utf-8"))),
+                Map.entry("/requestform.js", new Route("GET", file("static/requestform.js", "text/javascript; charset=utf-8"))),
                 Map.entry("/playground.css", new Route("GET", file("static/playground.css", "text/css; charset=utf-8"))));
     }
 

@@ -11,7 +11,7 @@ import org.smpolicy.SocialMediaPolicy;
 /**
  * The playground in a real headless browser: Debian's Chromium driven by playwright-core
  * (server/e2e/playground.mjs) picks the student-photo sample, decides it, and reads what a person
- * sees. Needs /usr/bin/chromium, node and server/e2e/node_modules, which .ci/run installs; skipped
+ * sees; fills a blank request in the form generated from the OpenAPI document, without JSON. Needs /usr/bin/chromium, node and server/e2e/node_modules, which .ci/run installs; skipped
  * only when they are absent.
  */
 class PlaygroundBrowserTest {
@@ -25,6 +25,7 @@ class PlaygroundBrowserTest {
         Path screenshot = Path.of("target/playground.png").toAbsolutePath();
         Files.deleteIfExists(screenshot);
         Files.deleteIfExists(Path.of("target/playground-answered.png").toAbsolutePath());
+        Files.deleteIfExists(Path.of("target/playground-form.png").toAbsolutePath());
         try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)
                 .schools(Path.of("../examples/schools"), dir -> SocialMediaPolicy.builder()
                         .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-25T10:00:00Z"), java.time.ZoneOffset.UTC))
@@ -36,12 +37,16 @@ class PlaygroundBrowserTest {
                     .contains("The account's runners must respond by Monday, 30 November 2026")
                     .contains("school: Decided by Merriott Primary School's rules").contains("shared request restored: true")
                     .contains("questions: Has `pupil-1001` given photo and video consent that covers social media?")
-                    .contains("after answering yes: ALLOW");
+                    .contains("after answering yes: ALLOW")
+                    // the form: a blank contact request filled without JSON, and the answer seen in the form
+                    .contains("form after answering: consent GRANTED").contains("form decision: DENY / DENYClause 7.i")
+                    .contains("title: smpolicy playground \u2014 Merriott Primary School");
         }
         assertThat(screenshot).exists();
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
         Path answered = Path.of("target/playground-answered.png").toAbsolutePath();
         assertThat(answered).exists();
         assertThat(Files.size(answered)).isGreaterThan(10_000);
+        assertThat(Path.of("target/playground-form.png")).exists();
     }
 }

@@ -1,4 +1,5 @@
-// The smpolicy playground: pick a sample or paste a request, decide it, read the decision.
+// The smpolicy playground: pick a sample or a blank request, fill the form (or paste JSON), decide
+// it, read the decision in words and answer its questions.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -16,14 +17,54 @@
     return r.json();
   }
 
-  async function load() {
-    const [status, catalogue, samples] = await Promise.all([getJson('/v1/status'), getJson('/v1/clauses'), getJson('/v1/samples')]);
+  let form = null;
+  let readForm = null;
+
+  // The form and the JSON show one request: each writes the other.
+  function showForm(request) {
+    if (form) readForm = form.render($('form'), request);
+  }
+
+  function fromForm() {
+    if (!readForm) return;
+    $('request').value = JSON.stringify(readForm(), null, 2);
+    clear();
+  }
+
+  function fromJson() {
+    clear();
+    try {
+      const r = JSON.parse($('request').value);
+      if (r && typeof r === 'object' && !Array.isArray(r)) showForm(r);
+    } catch (e) {
+      // half-typed JSON: the form keeps the last request that parsed
+    }
+  }
+
+  function setRequest(request) {
+    $('request').value = JSON.stringify(request, null, 2);
+    showForm(request);
+    clear();
+  }
+
+  // The header names whose rules decide: the baseline or the chosen school's.
+  async function showStatus(school) {
+    const status = await getJson(school ? '/v1/schools/' + encodeURIComponent(school) + '/status' : '/v1/status');
+    const catalogue = await getJson(school ? '/v1/schools/' + encodeURIComponent(school) + '/clauses' : '/v1/clauses');
+    clauses = {};
     catalogue.table.forEach((c) => { clauses[c.clause] = c; });
+    $('title').textContent = 'smpolicy playground' + (school ? ' \u2014 ' + status.profile : '');
     const p = $('policy');
-    p.textContent = 'Profile: ' + status.profile + ' \u2014 ' + status.name + ', ratified ' + status.ratified + ', review due ' + status.reviewDue + ' ';
+    p.textContent = (school ? status.profile + ': decided by its own rules \u2014 ' : 'Profile: ' + status.profile + ' \u2014 ')
+      + status.name + ', ratified ' + status.ratified + ', review due ' + status.reviewDue + ' ';
     const review = text('span', status.overdue ? 'overdue' : 'in-date', status.overdue ? 'OVERDUE for review' : 'within its review date');
     review.id = 'review-status';
     p.appendChild(review);
+  }
+
+  async function load() {
+    const [samples, openapi] = await Promise.all([getJson('/v1/samples'), getJson('/openapi.json')]);
+    form = window.RequestForm.create(openapi, fromForm);
     const select = $('sample');
     Object.keys(samples).forEach((name) => {
       const o = document.createElement('option');
@@ -31,23 +72,48 @@
       o.textContent = samples[name].type + ': ' + name;
       select.appendChild(o);
     });
-    const show = () => { $('request').value = JSON.stringify(samples[select.value], null, 2); clear(); };
+    form.types.forEach((t) => {
+      const o = document.createElement('option');
+      o.value = t;
+      o.textContent = t;
+      $('blank').appendChild(o);
+    });
+    const show = () => { $('blank').value = ''; setRequest(samples[select.value]); };
     select.addEventListener('change', show);
+    $('blank').addEventListener('change', () => { if ($('blank').value) setRequest({ type: $('blank').value }); });
     const shared = fromFragment();
     if (shared) {
       $('request').value = shared;
+      fromJson();
     } else {
       show();
     }
-    const schools = await getJson('/v1/schools');
+    const [schools, ready] = await Promise.all([getJson('/v1/schools'), getJson('/readyz')]);
     schools.forEach((sc) => {
       const o = document.createElement('option');
       o.value = sc.id;
       o.textContent = sc.profile;
       $('school').appendChild(o);
     });
-    $('school').addEventListener('change', clear);
+    // A school that did not load is listed, not hidden: it serves no decisions until it is mended.
+    const notServing = Object.entries(ready.schools || {}).filter(([id, st]) => !schools.some((sc) => sc.id === id));
+    notServing.forEach(([id, st]) => {
+      const o = document.createElement('option');
+      o.value = id;
+      o.disabled = true;
+      o.textContent = id + ' (' + st.status + ')';
+      $('school').appendChild(o);
+    });
+    if (notServing.length) {
+      const problems = $('school-problems');
+      problems.textContent = notServing.map(([id, st]) => id + ': ' + st.status
+        + (typeof st.problems === 'number' ? ', ' + st.problems + ' problem' + (st.problems === 1 ? '' : 's')
+          + ' in its profile (smpolicy check on the profile lists them)' : '')).join('; ');
+      problems.hidden = false;
+    }
+    $('school').addEventListener('change', () => { clear(); showStatus($('school').value); });
     $('now').addEventListener('change', clear);
+    await showStatus('');
   }
 
   const OWNERS = {
@@ -176,7 +242,7 @@
     } else {
       at[field] = yes;
     }
-    $('request').value = JSON.stringify(request, null, 2);
+    setRequest(request);
     decide();
   }
 
@@ -214,6 +280,6 @@
 
   $('decide').addEventListener('click', decide);
   $('share').addEventListener('click', share);
-  $('request').addEventListener('input', clear);
+  $('request').addEventListener('input', fromJson);
   load();
 })();
