@@ -184,6 +184,10 @@ public final class RedecideJob {
                 // one machine: no need to find a routable address for the driver
                 builder.config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
             }
+            List<String> jars = ClusterJars.toShip(job.master());
+            if (!jars.isEmpty()) {
+                builder.config("spark.jars", String.join(",", jars));
+            }
         }
         SparkSession spark = builder.getOrCreate();
         try {
