@@ -82,7 +82,7 @@ final class RuleBase {
      * time budget of a decision.
      */
     record Guard(RuleBase baselineOnly, Map<String, List<String>> overlayClauses,
-                 java.util.concurrent.ThreadPoolExecutor pool, java.time.Duration budget) {
+                 java.util.concurrent.ThreadPoolExecutor pool, java.time.Duration budget, Breaker breaker) {
     }
 
     RuleBase guarded(Guard g) {

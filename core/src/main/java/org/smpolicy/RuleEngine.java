@@ -214,7 +214,8 @@ final class RuleEngine {
                         return t;
                     });
             pool.allowCoreThreadTimeOut(true);
-            school.guarded(new RuleBase.Guard(baselineOnly, Map.copyOf(overlayClauses), pool, budgets.decisionTime()));
+            school.guarded(new RuleBase.Guard(baselineOnly, Map.copyOf(overlayClauses), pool, budgets.decisionTime(),
+                    new Breaker(budgets.decisionTime())));
         }
         // Every load, not only `check`, holds the profile to the child-protection invariants: a
         // profile that `check` fails never decides.
@@ -299,6 +300,11 @@ final class RuleEngine {
         }
         // A school's overlay runs on the school's own pool under a time budget; past it, the
         // decision is stopped and answered fail-closed, and the caller's thread is free again.
+        Breaker breaker = guard.get().breaker();
+        if (breaker.open()) {
+            return Evaluation.stopped(base, request, "the school's decisions kept running past their budget of "
+                    + guard.get().budget().toMillis() + " ms, so new ones are refused for " + breaker.coolDown().toMillis() + " ms");
+        }
         Evaluation.Run run = new Evaluation.Run();
         java.util.concurrent.Future<Decision> future;
         try {
@@ -307,10 +313,13 @@ final class RuleEngine {
             return Evaluation.stopped(base, request, "the school's decisions are all busy");
         }
         try {
-            return future.get(guard.get().budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            Decision d = future.get(guard.get().budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            breaker.finished();
+            return d;
         } catch (java.util.concurrent.TimeoutException e) {
             run.stop();
             future.cancel(true);
+            breaker.overran();
             return Evaluation.stopped(base, request, "the decision took longer than its budget of " + guard.get().budget().toMillis() + " ms");
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {

@@ -96,9 +96,8 @@ class BoundsTest {
                         .hasSizeLessThan(6));
     }
 
-    @Test
-    void aSlowOverlayIsStoppedAtItsBudgetAndAnsweredFailClosed() {
-        // Row 1: allowed constructs that cost a lot per image: the decision is stopped at its budget.
+    /** Row 1: allowed constructs that cost a lot per image, under a budget of 1 ms. */
+    SocialMediaPolicy slowSchool() {
         StringBuilder when = new StringBuilder("PublishRequest( $t : post.text, $i : images )\n    Image( ");
         for (int i = 0; i < 16; i++) {
             when.append(i == 0 ? "" : ", ").append("!$t.contains($t.strip() + id + \"").append(i).append("\")");
@@ -106,14 +105,45 @@ class BoundsTest {
         when.append(" ) from $i");
         Path dir = Profiles.write(tmp.resolve("slow"), Profiles.profile("Slow", ""), rule("slow.scan", when.toString(),
                 "Results.find(kcontext, \"scanned\", \"ask\");"));
-        SocialMediaPolicy school = SocialMediaPolicy.builder().clock(Profiles.CLOCK).profile(dir)
-                .budgets(Duration.ofMillis(1), 2).build();
+        return SocialMediaPolicy.builder().clock(Profiles.CLOCK).profile(dir).budgets(Duration.ofMillis(1), 2).build();
+    }
+
+    static PublishRequest bigRequest() {
         List<Image> images = new java.util.ArrayList<>();
         for (int i = 0; i < 150; i++) {
             images.add(new Image("img-" + i, List.of(), Answer.NO, Answer.YES, Answer.NO, false, false, Answer.YES));
         }
-        PublishRequest big = new PublishRequest(Account.federation("fb"), new Post("p", "a".repeat(99_000), "Office", false,
+        return new PublishRequest(Account.federation("fb"), new Post("p", "a".repeat(99_000), "Office", false,
                 Answer.UNKNOWN, false, false, Set.of(), Answer.UNKNOWN), images, List.of(), List.of(), Actor.trainedStaffRunner());
+    }
+
+    static String budgetMessage(Decision d) {
+        assertThat(d.outcome()).isEqualTo(Outcome.REVIEW);
+        return d.finding("smpolicy.decision-budget").orElseThrow().message();
+    }
+
+    @Test
+    void aSchoolWhoseDecisionsKeepRunningPastTheirBudgetIsPausedAndOnlyThatSchool() throws Exception {
+        SocialMediaPolicy school = slowSchool();
+        PublishRequest big = bigRequest();
+        for (int i = 0; i < 3; i++) {
+            assertThat(budgetMessage(school.decide(big))).contains("took longer than its budget of 1 ms");
+        }
+        // Three in a row: new decisions are refused without running, for 20 budgets (at least 1 s).
+        assertThat(budgetMessage(school.decide(big))).contains("kept running past their budget of 1 ms, so new ones are refused for 1000 ms");
+        assertThat(budgetMessage(school.decide(bigRequest()))).contains("are refused");
+        // The baseline and other schools are not paused.
+        assertThat(SocialMediaPolicy.builder().clock(Profiles.CLOCK).build().decide(big).stoppedByBudget()).isFalse();
+        // After the cool-down the school's decisions run again; the first that overruns pauses it again.
+        Thread.sleep(1_100);
+        assertThat(budgetMessage(school.decide(big))).contains("took longer than its budget");
+        assertThat(budgetMessage(school.decide(big))).contains("are refused");
+    }
+
+    @Test
+    void aSlowOverlayIsStoppedAtItsBudgetAndAnsweredFailClosed() {
+        SocialMediaPolicy school = slowSchool();
+        PublishRequest big = bigRequest();
         long start = System.nanoTime();
         Decision d = school.decide(big);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
