@@ -283,6 +283,11 @@ final class RuleEngine {
         return decide(request, clock.instant());
     }
 
+    /** @return the cool-down while the school's breaker is open; empty when its decisions run */
+    Optional<java.time.Duration> paused() {
+        return ruleBase.get().guard().map(RuleBase.Guard::breaker).filter(Breaker::open).map(Breaker::coolDown);
+    }
+
     /**
      * Decides one request as at an instant, wholly on the rule base in use when it starts.
      *

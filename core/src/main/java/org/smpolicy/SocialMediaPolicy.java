@@ -209,6 +209,17 @@ public final class SocialMediaPolicy {
         engine.reload(SchoolProfile.load(directory));
     }
 
+    /**
+     * Whether the school's decisions are refused for now, without running, because they kept
+     * running past their time budget (a circuit breaker; SECURITY.md): each would be answered as a
+     * stopped decision. A service may answer "try again later" without reading the request.
+     *
+     * @return how long the pause lasts from its start, or empty when decisions run
+     */
+    public java.util.Optional<java.time.Duration> paused() {
+        return engine.paused();
+    }
+
     /** @return the name of the school profile in use, or {@code baseline} */
     public String profile() {
         return engine.profile();

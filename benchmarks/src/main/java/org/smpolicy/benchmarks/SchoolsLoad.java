@@ -96,7 +96,7 @@ public final class SchoolsLoad {
                         + " p99 %.2f ms; p99 ratio %.2f%n", names[s], alone[s].length, pct(alone[s], 0.5), p99a, beside[s].length,
                         pct(beside[s], 0.5), p99b, p99b / p99a);
             }
-            System.out.printf("hostile school: %d answers 503 (stopped at its budget or its pool full); slowest /healthz %.1f ms%n",
+            System.out.printf("hostile school: %d answers 503 or dropped connections (stopped at its budget, its pool full, or paused); slowest /healthz %.1f ms%n",
                     refused.get(), slowestHealth.get() / 1e6);
         }
     }
@@ -160,7 +160,17 @@ public final class SchoolsLoad {
         for (int i = offset; System.nanoTime() < end; i++) {
             HttpRequest r = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
             long t = System.nanoTime();
-            HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> resp;
+            try {
+                resp = http.send(r, HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                if (refused == null) {
+                    throw e;
+                }
+                // a paused school answers 503 before reading the body and drops the connection
+                refused.incrementAndGet();
+                continue;
+            }
             if (refused != null) {
                 if (resp.statusCode() == 503) {
                     refused.incrementAndGet();

@@ -141,6 +141,34 @@ class BoundsTest {
     }
 
     @Test
+    void thePausedSchoolIsRefusedByTheServiceBeforeItsBodyIsRead() throws Exception {
+        SocialMediaPolicy school = slowSchool();
+        org.smpolicy.json.JsonCodec json = org.smpolicy.json.JsonCodec.strict();
+        String big = json.writeRequest(bigRequest());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try (org.smpolicy.server.DecisionServer server = org.smpolicy.server.DecisionServer.start(school, null, "127.0.0.1", 0, null, 1 << 20)) {
+            java.util.function.Function<String, java.net.http.HttpResponse<String>> post = body -> {
+                try {
+                    return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/v1/decide"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            for (int i = 0; i < 3; i++) {
+                java.net.http.HttpResponse<String> r = post.apply(big);
+                assertThat(r.statusCode()).isEqualTo(503);
+                assertThat(r.body()).contains("took longer than its budget");
+            }
+            // Paused: even a small, valid request is answered at once, before it is read.
+            java.net.http.HttpResponse<String> r = post.apply("{\"type\":\"contact\",\"channel\":\"LETTER\",\"recipientRole\":\"PARENT\"}");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(r.body()).contains("its decisions kept running past their budget; try again later");
+            assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+        }
+    }
+
+    @Test
     void aSlowOverlayIsStoppedAtItsBudgetAndAnsweredFailClosed() {
         SocialMediaPolicy school = slowSchool();
         PublishRequest big = bigRequest();

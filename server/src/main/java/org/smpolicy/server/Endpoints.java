@@ -70,6 +70,14 @@ final class Endpoints {
     }
 
     void decide(HttpExchange ex, School sc) throws IOException {
+        java.util.Optional<java.time.Duration> paused = sc.policy.paused();
+        if (paused.isPresent()) {
+            // The school's decisions keep overrunning: refused before the body is read or parsed,
+            // so a client that ignores Retry-After costs the service next to nothing.
+            ex.getResponseHeaders().set("Retry-After", String.valueOf(Math.max(1, paused.get().toSeconds())));
+            Wire.error(ex, 503, "school `" + sc.id + "`: its decisions kept running past their budget; try again later");
+            return;
+        }
         byte[] body = bodyWithinLimit(ex);
         if (body == null) {
             return;
