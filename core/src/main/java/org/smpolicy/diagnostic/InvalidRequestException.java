@@ -88,8 +88,7 @@ public class InvalidRequestException extends PolicyException {
      * @return the problem without the path, the value quoted
      */
     public String problem() {
-        String p = diagnostic.problem();
-        return p.substring(diagnostic.path().length() + 2);
+        return diagnostic.message(true);
     }
 
     /**

@@ -55,7 +55,7 @@ final class ReportJson {
         if (inputLine > 0) {
             n.put("line", inputLine);
         }
-        n.put("error", d.file() == null ? (withValue ? d.problem() : d.redactedProblem()) : (withValue ? d.text() : d.redacted()));
+        n.put("error", withValue ? d.text() : d.redacted());
         ObjectNode g = n.putObject("diagnostic");
         g.put("code", d.code().id());
         if (d.file() != null) {
