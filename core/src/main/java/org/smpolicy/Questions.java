@@ -26,9 +26,10 @@ import org.smpolicy.model.StudentAgeStatus;
 
 /**
  * Which unknown facts would settle a decision, and what it becomes if they are answered the most
- * permissive way: each unknown yes/no fact of the request is tried both ways; those whose answer
- * matters are set to the answer that leads to the most permissive outcome, and the list is then
- * made minimal (no question can be dropped without losing that outcome).
+ * permissive way: the unknown facts whose answer matters are set to the answer that leads to the
+ * most permissive outcome, the list is made minimal (no question can be dropped without losing
+ * that outcome), and each question names the facts of the same object that settle it in its place
+ * (alternatives). {@link #find} says how it is searched at a few decisions a question.
  */
 final class Questions {
 
@@ -45,6 +46,11 @@ final class Questions {
     /** One unknown fact: where it is, as a path of record components and list indexes. */
     private record Fact(List<Object> steps, String path, String accessor, String field, String owner, String ownerId, Kind kind,
                         Channel channel) {
+
+        /** @return the answer that usually lifts a REVIEW: a guess that saves decisions, never trusted */
+        Answer permissive() {
+            return kind == Kind.YES_NO && PERMISSIVE_NO.contains(field) ? Answer.NO : Answer.YES;
+        }
 
         /** @return what the request holds at the fact's path when the answer is yes or no */
         Object value(Answer answer) {
@@ -86,28 +92,51 @@ final class Questions {
         Function<Answer[], Outcome> outcome = answers -> seen.computeIfAbsent(Arrays.asList(answers.clone()),
                 k -> outcome(request, facts, answers, decide));
         Answer[] chosen = new Answer[facts.size()];
-        boolean[] tied = new boolean[facts.size()];
-        Arrays.fill(tied, true);
-        // Each fact alone; then, with the others that matter set, again only those that made no
-        // difference alone: the most permissive answer of each.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < facts.size(); i++) {
-                if (!tied[i]) {
-                    continue;
-                }
-                Answer[] yes = chosen.clone();
-                yes[i] = Answer.YES;
-                Answer[] no = chosen.clone();
-                no[i] = Answer.NO;
-                int y = outcome.apply(yes).ordinal();
-                int n = outcome.apply(no).ordinal();
-                chosen[i] = y < n ? Answer.YES : n < y ? Answer.NO : chosen[i];
-                tied[i] = y == n;
-            }
+        Outcome confirmed;
+        // A question is only listed when some answers lift the REVIEW, and then to ALLOW: the
+        // answers each fact's usual permissive side gives are tried first, in one decision; if
+        // they allow, a minimal sufficient subset of them is found by halving (QuickXplain), a
+        // few decisions instead of two a fact. Otherwise (a guess was wrong, or nothing lifts it)
+        // each fact is tried both ways as below.
+        Answer[] guess = new Answer[facts.size()];
+        for (int i = 0; i < facts.size(); i++) {
+            guess[i] = facts.get(i).permissive();
         }
-        Outcome confirmed = outcome.apply(chosen);
-        if (confirmed.compareTo(decision.outcome()) >= 0) {
-            return Optional.empty();
+        if (outcome.apply(guess) == Outcome.ALLOW) {
+            // Facts of whatever a REVIEW finding names (an image, a pupil) first: halving then
+            // settles the usual single question in two or three decisions.
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < facts.size(); i++) {
+                all.add(i);
+            }
+            all.sort(java.util.Comparator.comparing(i -> !namedByReview(decision, facts.get(i))));
+            Answer[] subset = only(guess, sufficient(List.of(), false, all, guess, outcome));
+            chosen = outcome.apply(subset) == Outcome.ALLOW ? subset : guess;
+            confirmed = Outcome.ALLOW;
+        } else {
+            boolean[] tied = new boolean[facts.size()];
+            Arrays.fill(tied, true);
+            // Each fact alone; then, with the others that matter set, again only those that made no
+            // difference alone: the most permissive answer of each.
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < facts.size(); i++) {
+                    if (!tied[i]) {
+                        continue;
+                    }
+                    Answer[] yes = chosen.clone();
+                    yes[i] = Answer.YES;
+                    Answer[] no = chosen.clone();
+                    no[i] = Answer.NO;
+                    int y = outcome.apply(yes).ordinal();
+                    int n = outcome.apply(no).ordinal();
+                    chosen[i] = y < n ? Answer.YES : n < y ? Answer.NO : chosen[i];
+                    tied[i] = y == n;
+                }
+            }
+            confirmed = outcome.apply(chosen);
+            if (confirmed.compareTo(decision.outcome()) >= 0) {
+                return Optional.empty();
+            }
         }
         // Minimal: drop any question the outcome does not need, until none can be dropped.
         for (boolean dropped = true; dropped; ) {
@@ -127,11 +156,97 @@ final class Questions {
         List<Question> out = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             if (chosen[i] != null) {
-                Fact f = facts.get(i);
-                out.add(new Question(f.path(), f.accessor(), ask(f), chosen[i], FOR_A_PERSON.contains(f.field())));
+                out.add(question(facts.get(i), chosen[i]).withAlternatives(alternatives(facts, chosen, i, guess, confirmed, outcome)));
             }
         }
         return Optional.of(new Found(out, confirmed));
+    }
+
+    /**
+     * The unlisted facts of the same object as question {@code i} (the same image, the same target
+     * post, the account) that settle the decision in its place, as an either-or: an image whose
+     * people list is not known complete and which may show pupils is settled by "no pupils in it"
+     * or by "the list is complete". Only the same object is searched, two decisions a fact at
+     * most, so the cost stays that of the object's facts; QuestionsPropertyTest checks on generated
+     * requests that no unlisted fact elsewhere settles a REVIEW on its own.
+     */
+    private static List<Question> alternatives(List<Fact> facts, Answer[] chosen, int i, Answer[] guess, Outcome confirmed,
+                                               Function<Answer[], Outcome> outcome) {
+        String object = object(facts.get(i).path());
+        List<Question> out = new ArrayList<>();
+        for (int j = 0; j < facts.size(); j++) {
+            if (chosen[j] != null || !object(facts.get(j).path()).equals(object)) {
+                continue;
+            }
+            for (Answer a : List.of(guess[j], guess[j] == Answer.YES ? Answer.NO : Answer.YES)) {
+                Answer[] swapped = chosen.clone();
+                swapped[i] = null;
+                swapped[j] = a;
+                if (outcome.apply(swapped) == confirmed) {
+                    out.add(question(facts.get(j), a));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The object a fact belongs to: the path's first step, with its index, e.g. {@code $.images[0]}. */
+    private static String object(String path) {
+        int dot = path.indexOf('.', 2);
+        return dot < 0 ? path : path.substring(0, dot);
+    }
+
+    private static Question question(Fact f, Answer answer) {
+        return new Question(f.path(), f.accessor(), ask(f), answer, FOR_A_PERSON.contains(f.field()));
+    }
+
+    /**
+     * QuickXplain over the guessed answers: a smallest-by-halving subset of {@code candidates}
+     * that, with {@code background}, still allows; {@code changed} says the background grew since
+     * it was last known not to allow. Where answers do not combine monotonically the result may not
+     * allow, and the caller then keeps every guess; the drop loop makes it minimal either way.
+     */
+    private static List<Integer> sufficient(List<Integer> background, boolean changed, List<Integer> candidates, Answer[] guess,
+                                            Function<Answer[], Outcome> outcome) {
+        if (changed && outcome.apply(only(guess, background)) == Outcome.ALLOW) {
+            return List.of();
+        }
+        if (candidates.size() == 1) {
+            return candidates;
+        }
+        List<Integer> first = candidates.subList(0, candidates.size() / 2);
+        List<Integer> second = candidates.subList(candidates.size() / 2, candidates.size());
+        List<Integer> fromSecond = sufficient(union(background, first), true, second, guess, outcome);
+        List<Integer> fromFirst = sufficient(union(background, fromSecond), !fromSecond.isEmpty(), first, guess, outcome);
+        return union(fromFirst, fromSecond);
+    }
+
+    private static boolean namedByReview(Decision decision, Fact fact) {
+        if (fact.ownerId() == null) {
+            return false;
+        }
+        for (org.smpolicy.decision.Finding f : decision.findings()) {
+            if (f.outcome() == org.smpolicy.decision.Effect.REVIEW && f.message() != null && f.message().contains(fact.ownerId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Integer> union(List<Integer> a, List<Integer> b) {
+        List<Integer> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** The guessed answers at the given indexes, no answer elsewhere. */
+    private static Answer[] only(Answer[] guess, List<Integer> indexes) {
+        Answer[] out = new Answer[guess.length];
+        for (int i : indexes) {
+            out[i] = guess[i];
+        }
+        return out;
     }
 
     private static Outcome outcome(PolicyRequest request, List<Fact> facts, Answer[] answers, Function<PolicyRequest, Decision> decide) {
@@ -163,8 +278,10 @@ final class Questions {
             return;
         }
         String id = idOf(value);
-        for (RecordComponent rc : value.getClass().getRecordComponents()) {
-            Object v = get(rc, value);
+        Shape shape = Shape.OF.get(value.getClass());
+        for (int k = 0; k < shape.components().length; k++) {
+            RecordComponent rc = shape.components()[k];
+            Object v = shape.get(k, value);
             List<Object> s = new ArrayList<>(steps);
             s.add(rc.getName());
             String p = path + "." + rc.getName();
@@ -174,7 +291,9 @@ final class Questions {
                 out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.YES_NO, channel));
             } else if (v instanceof Consent c && c.status() == ConsentStatus.UNKNOWN) {
                 out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.CONSENT, channel));
-            } else if (v == StudentAgeStatus.UNKNOWN && value instanceof Person person && person.dateOfBirth() == null) {
+            } else if (v == StudentAgeStatus.UNKNOWN && !(value instanceof Person person && person.dateOfBirth() != null)) {
+                // An age status with no birth date to compute it from: a person's, a depicted
+                // person's, a contact's recipient, a message's sender.
                 out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.ADULT, channel));
             } else if (v instanceof Collection<?> || v != null && v.getClass().isRecord()) {
                 collect(v, s, p, a, owner2, id, out, depth + 1, channel);
@@ -194,21 +313,46 @@ final class Questions {
     }
 
     private static String idOf(Object record) {
+        Shape shape = Shape.OF.get(record.getClass());
         for (String name : List.of("id", "ref", "url", "source")) {
-            for (RecordComponent rc : record.getClass().getRecordComponents()) {
+            for (int k = 0; k < shape.components().length; k++) {
+                RecordComponent rc = shape.components()[k];
                 if (rc.getName().equals(name) && rc.getType() == String.class) {
-                    return (String) get(rc, record);
+                    return (String) shape.get(k, record);
                 }
             }
         }
         return null;
     }
 
-    private static Object get(RecordComponent rc, Object record) {
-        try {
-            return rc.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read " + rc.getName(), e);
+    /** A record type's components and canonical constructor, looked up once per type. */
+    private record Shape(RecordComponent[] components, java.lang.invoke.MethodHandle[] accessors, java.lang.invoke.MethodHandle constructor) {
+        static final ClassValue<Shape> OF = new ClassValue<>() {
+            @Override
+            protected Shape computeValue(Class<?> type) {
+                RecordComponent[] rcs = type.getRecordComponents();
+                java.lang.invoke.MethodHandle[] accessors = new java.lang.invoke.MethodHandle[rcs.length];
+                Class<?>[] types = new Class<?>[rcs.length];
+                java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.publicLookup();
+                try {
+                    for (int i = 0; i < rcs.length; i++) {
+                        accessors[i] = lookup.unreflect(rcs[i].getAccessor());
+                        types[i] = rcs[i].getType();
+                    }
+                    Constructor<?> c = type.getDeclaredConstructor(types);
+                    return new Shape(rcs, accessors, lookup.unreflectConstructor(c));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read record " + type.getSimpleName(), e);
+                }
+            }
+        };
+
+        Object get(int i, Object record) {
+            try {
+                return accessors[i].invoke(record);
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + components[i].getName(), e);
+            }
         }
     }
 
@@ -223,20 +367,19 @@ final class Questions {
             list.set(index, with(list.get(index), steps, at + 1, answer));
             return List.copyOf(list);
         }
-        RecordComponent[] rcs = value.getClass().getRecordComponents();
-        Object[] args = new Object[rcs.length];
-        Class<?>[] types = new Class<?>[rcs.length];
-        for (int i = 0; i < rcs.length; i++) {
-            types[i] = rcs[i].getType();
-            args[i] = get(rcs[i], value);
-            if (rcs[i].getName().equals(step)) {
+        Shape shape = Shape.OF.get(value.getClass());
+        Object[] args = new Object[shape.components().length];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = shape.get(i, value);
+            if (shape.components()[i].getName().equals(step)) {
                 args[i] = with(args[i], steps, at + 1, answer);
             }
         }
         try {
-            Constructor<?> c = value.getClass().getDeclaredConstructor(types);
-            return c.newInstance(args);
-        } catch (ReflectiveOperationException e) {
+            return shape.constructor().invokeWithArguments(args);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
             throw new IllegalStateException("cannot rebuild " + value.getClass().getSimpleName(), e);
         }
     }
@@ -244,6 +387,10 @@ final class Questions {
     /** Facts only a person can judge, by looking at the photo or reading the post. */
     static final java.util.Set<String> FOR_A_PERSON = java.util.Set.of("appropriatelyDressed", "subjectToRidicule", "breachesPolicy",
             "appropriate", "safe", "affectsFederation");
+
+    /** Yes/no facts whose "no" is usually the permissive side (a guess, see {@link Fact#permissive()}). */
+    private static final java.util.Set<String> PERMISSIVE_NO = java.util.Set.of("showsStudents", "subjectToRidicule", "breachesPolicy",
+            "affectsFederation", "pupilInvolved", "published");
 
     private static final Map<String, String> ASK = Map.ofEntries(
             Map.entry("sltApproved", "Has the SLT approved account %s?"),
@@ -271,7 +418,8 @@ final class Questions {
         return switch (f.kind()) {
             case CONSENT -> String.format("Has %s given photo and video consent that covers %s? (the school's consent record)", who,
                     f.channel().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-            case ADULT -> String.format("Is %s 18 or older?", who);
+            case ADULT -> String.format("Is %s 18 or older?", f.ownerId() != null ? who
+                    : f.field().startsWith("recipient") ? "the recipient" : f.field().startsWith("sender") ? "the sender" : who);
             case YES_NO -> String.format(ASK.getOrDefault(f.field(), "Is `" + f.path() + "` true?"), who);
         };
     }

@@ -168,4 +168,24 @@ class DecideCommandTest {
         // Not a terminal: JSON, as a host reading the output expects.
         assertThat(Cli.run("decide", "--now=2026-11-25T10:00:00Z", "../examples/requests/comment-saturday.json").out()).startsWith("{\"outcome\"");
     }
+
+    @Test
+    void aQuestionWithAnAlternativeSaysSoInTextAndJson() throws IOException {
+        // A Federation post of a photo with nobody listed: "no pupils in it" or, instead, "the list is complete".
+        Path f = tmp.resolve("nobody-listed.json");
+        Files.writeString(f, """
+                {"type": "publish", "account": {"id": "class3-blog", "type": "FEDERATION", "sltApproved": true},
+                 "post": {"id": "p-2", "text": "Our new library", "author": "a-1", "affectsFederation": false, "seniorLeaderApproved": true},
+                 "images": [{"id": "library-1", "people": [], "appropriatelyDressed": true, "subjectToRidicule": false}],
+                 "actor": {"role": "STAFF", "readPolicy": true, "trained": true, "namedRunner": true}}
+                """);
+        Cli text = Cli.run("decide", NOW, "--format", "text", f.toString());
+        assertThat(text.out()).startsWith("REVIEW")
+                .contains("[$.images[0].showsStudents]\n    or instead: ")
+                .contains("(yes) [$.images[0].peopleComplete]");
+        JsonNode question = new ObjectMapper().readTree(Cli.run("decide", NOW, f.toString()).out()).path("questions").path(0);
+        assertThat(question.path("path").asText()).isEqualTo("$.images[0].showsStudents");
+        assertThat(question.path("alternatives").path(0).path("path").asText()).isEqualTo("$.images[0].peopleComplete");
+        assertThat(question.path("alternatives").path(0).path("answer").asBoolean()).isTrue();
+    }
 }

@@ -1,5 +1,6 @@
 package org.smpolicy.decision;
 
+import java.util.List;
 import java.util.Objects;
 import org.smpolicy.model.Answer;
 
@@ -14,17 +15,38 @@ import org.smpolicy.model.Answer;
  *                  consent refused, at an {@code ageStatus} path yes is adult and no under 18
  * @param forPerson whether only a person can answer it (looking at a photo, judging a post): a
  *                  host cannot know it from its records
+ * @param alternatives other unknown facts that, answered as they state in place of this one (the
+ *                  other questions answered as stated), settle the decision the same way, e.g. "the
+ *                  image shows no pupils" instead of "its people list is complete"; each without
+ *                  alternatives of its own; empty when there are none
  */
-public record Question(String path, String accessor, String ask, Answer answer, boolean forPerson) {
+public record Question(String path, String accessor, String ask, Answer answer, boolean forPerson, List<Question> alternatives) {
 
     /** Validates. */
     public Question {
         Objects.requireNonNull(path, "path");
+        alternatives = List.copyOf(Objects.requireNonNullElse(alternatives, List.of()));
+        if (alternatives.stream().anyMatch(a -> !a.alternatives().isEmpty())) {
+            throw new IllegalArgumentException("an alternative has no alternatives of its own");
+        }
         Objects.requireNonNull(accessor, "accessor");
         Objects.requireNonNull(ask, "ask");
         Objects.requireNonNull(answer, "answer");
         if (answer == Answer.UNKNOWN) {
             throw new IllegalArgumentException("a question's answer is YES or NO");
         }
+    }
+
+    /** A question with no alternatives. */
+    public Question(String path, String accessor, String ask, Answer answer, boolean forPerson) {
+        this(path, accessor, ask, answer, forPerson, List.of());
+    }
+
+    /**
+     * @param others the alternatives
+     * @return this question with those alternatives
+     */
+    public Question withAlternatives(List<Question> others) {
+        return new Question(path, accessor, ask, answer, forPerson, others);
     }
 }

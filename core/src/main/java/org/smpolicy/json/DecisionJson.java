@@ -152,8 +152,7 @@ final class DecisionJson {
             return new DecisionDocument(d.outcome(), d.requestType(), d.policyVersion(), d.profile(), d.zone(),
                     d.findings(), d.obligations(), d.validUntil().orElse(null), d.outcomeThen().orElse(null),
                     d.reliesOn().isEmpty() ? null : d.reliesOn(),
-                    d.questions().isEmpty() ? null : d.questions().stream().map(q -> new QuestionDocument(q.path(), q.accessor(), q.ask(),
-                            q.answer() == org.smpolicy.model.Answer.YES, q.forPerson())).toList(),
+                    d.questions().isEmpty() ? null : d.questions().stream().map(QuestionDocument::of).toList(),
                     d.outcomeIfConfirmed().orElse(null));
         }
     }
@@ -165,15 +164,28 @@ final class DecisionJson {
                     : Optional.of(new Decision.Change(d.validUntil(), d.outcomeThen()));
             return new Decision(d.outcome(), d.findings(), d.obligations(), d.requestType(), d.policyVersion(), d.profile(),
                     d.zone(), change, d.reliesOn() == null ? List.of() : d.reliesOn(),
-                    d.questions() == null ? List.of() : d.questions().stream().map(q -> new org.smpolicy.decision.Question(q.path(), q.accessor(), q.ask(),
-                            q.answer() ? org.smpolicy.model.Answer.YES : org.smpolicy.model.Answer.NO, q.forPerson())).toList(),
+                    d.questions() == null ? List.of() : d.questions().stream().map(QuestionDocument::question).toList(),
                     Optional.ofNullable(d.outcomeIfConfirmed()));
         }
     }
 
-    /** A question on the wire: the answer in the form the request takes at that path (true or false). */
-    @JsonPropertyOrder({"path", "accessor", "ask", "answer", "forPerson"})
-    record QuestionDocument(String path, String accessor, String ask, boolean answer, boolean forPerson) {
+    /**
+     * A question on the wire: the answer in the form the request takes at that path (true or
+     * false); {@code alternatives} only when there are some.
+     */
+    @JsonPropertyOrder({"path", "accessor", "ask", "answer", "forPerson", "alternatives"})
+    record QuestionDocument(String path, String accessor, String ask, boolean answer, boolean forPerson,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<QuestionDocument> alternatives) {
+
+        static QuestionDocument of(org.smpolicy.decision.Question q) {
+            return new QuestionDocument(q.path(), q.accessor(), q.ask(), q.answer() == org.smpolicy.model.Answer.YES, q.forPerson(),
+                    q.alternatives().stream().map(QuestionDocument::of).toList());
+        }
+
+        org.smpolicy.decision.Question question() {
+            return new org.smpolicy.decision.Question(path, accessor, ask, answer ? org.smpolicy.model.Answer.YES : org.smpolicy.model.Answer.NO,
+                    forPerson, alternatives == null ? List.of() : alternatives.stream().map(QuestionDocument::question).toList());
+        }
     }
 
     @JsonPropertyOrder({"ref", "fact", "channel"})

@@ -49,8 +49,9 @@ public record Image(String id, List<DepictedPerson> people, Answer showsStudents
      *         the no-publish list cannot be checked (11.a, 11.c)
      */
     public boolean mayShowUnlistedPupils() {
-        return showsStudents != Answer.NO && peopleComplete != Answer.YES
-                && (showsStudents == Answer.YES || people.stream().anyMatch(DepictedPerson::mayBePupil));
+        // Whether or not anyone is listed: a list not known to be complete is partial, and an
+        // image not known to show no pupil may show one nobody listed.
+        return showsStudents != Answer.NO && peopleComplete != Answer.YES;
     }
 
     /**

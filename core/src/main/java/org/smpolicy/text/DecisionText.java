@@ -45,6 +45,10 @@ public final class DecisionText {
             for (org.smpolicy.decision.Question q : d.questions()) {
                 sb.append("  ").append(q.ask()).append(" (the answer that lets it go furthest: ")
                         .append(q.answer() == org.smpolicy.model.Answer.YES ? "yes" : "no").append(") [").append(q.path()).append("]\n");
+                for (org.smpolicy.decision.Question a : q.alternatives()) {
+                    sb.append("    or instead: ").append(a.ask()).append(" (").append(a.answer() == org.smpolicy.model.Answer.YES ? "yes" : "no")
+                            .append(") [").append(a.path()).append("]\n");
+                }
             }
             d.outcomeIfConfirmed().ifPresent(o -> sb.append("  With those answers the decision becomes ").append(o).append(".\n"));
         }

@@ -152,7 +152,10 @@ class PolicyPropertiesTest {
      * they are compared as sets ({@link #byPath}).
      */
     static List<Question> byPath(List<Question> asked) {
-        List<Question> sorted = new ArrayList<>(asked);
+        List<Question> sorted = new ArrayList<>();
+        for (Question q : asked) {
+            sorted.add(q.alternatives().isEmpty() ? q : q.withAlternatives(byPath(q.alternatives())));
+        }
         sorted.sort(java.util.Comparator.comparing(Question::path));
         return sorted;
     }
@@ -179,7 +182,7 @@ class PolicyPropertiesTest {
                     accessor = accessorPrefix + accessor.substring(a.end());
                 }
             }
-            mapped.add(new Question(path, accessor, q.ask(), q.answer(), q.forPerson()));
+            mapped.add(new Question(path, accessor, q.ask(), q.answer(), q.forPerson(), inOriginalOrder(q.alternatives(), original)));
         }
         return mapped;
     }

@@ -200,20 +200,30 @@
     questions.replaceChildren();
     (d.questions || []).forEach((q) => {
       const li = document.createElement('li');
-      li.appendChild(text('div', 'message', q.ask));
-      li.appendChild(text('div', 'remedy', 'The answer that lets it go furthest: ' + (q.answer ? 'yes' : 'no')
-        + (q.forPerson ? ' (a person must answer)' : '')));
-      li.appendChild(text('div', 'rule', q.path));
-      [true, false].forEach((yes) => {
-        const button = text('button', 'answer', yes ? 'Answer yes' : 'Answer no');
-        button.type = 'button';
-        button.addEventListener('click', () => answer(q, yes));
-        li.appendChild(button);
+      ask(li, q, 'The answer that lets it go furthest: ');
+      (q.alternatives || []).forEach((a) => {
+        const or = text('div', 'alternative', '');
+        or.appendChild(text('div', 'remedy', 'Or instead:'));
+        ask(or, a, 'Settles it in place of the question above when the answer is: ');
+        li.appendChild(or);
       });
       questions.appendChild(li);
     });
     $('if-confirmed').textContent = d.outcomeIfConfirmed ? 'With those answers the decision becomes ' + d.outcomeIfConfirmed + '.' : '';
     $('settle').hidden = !(d.questions && d.questions.length);
+  }
+
+  // One question in words, its path, and the buttons that answer it.
+  function ask(into, q, lead) {
+    into.appendChild(text('div', 'message', q.ask));
+    into.appendChild(text('div', 'remedy', lead + (q.answer ? 'yes' : 'no') + (q.forPerson ? ' (a person must answer)' : '')));
+    into.appendChild(text('div', 'rule', q.path));
+    [true, false].forEach((yes) => {
+      const button = text('button', 'answer', yes ? 'Answer yes' : 'Answer no');
+      button.type = 'button';
+      button.addEventListener('click', () => answer(q, yes));
+      into.appendChild(button);
+    });
   }
 
   // Answering a question writes the answer into the request at the question's path, as
@@ -237,7 +247,7 @@
     if (field === 'consent') {
       const channel = (request.account && request.account.channel) || 'SOCIAL_MEDIA';
       at[field] = yes ? { status: 'GRANTED', channels: [channel] } : { status: 'REFUSED' };
-    } else if (field === 'ageStatus') {
+    } else if (field === 'ageStatus' || field.endsWith('AgeStatus')) {
       at[field] = yes ? 'ADULT' : 'UNDER_18';
     } else {
       at[field] = yes;
