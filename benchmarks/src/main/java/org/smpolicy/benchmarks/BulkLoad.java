@@ -21,7 +21,8 @@ import org.smpolicy.rules.FederationInvariants;
  * {@link JsonLinesDecider}, one thread per core), in a fresh JVM, so that warm-up and steady state
  * can be told apart: it decides N generated requests (1,000,000 by default, the generator of
  * {@code GenerateRequests}, seeded) held in memory, so that the disk is not measured, and prints
- * the rate of every window of W output lines (50,000), then:
+ * the rate of every window of W output lines (50,000), then (with a FILE, its lines repeated to N
+ * instead, e.g. the sample requests one per line):
  * <ul>
  * <li>the policy build time;</li>
  * <li>warm-up: the rate over the first 300,000 lines, and the time until a window first reaches 90%
@@ -29,7 +30,7 @@ import org.smpolicy.rules.FederationInvariants;
  * <li>steady state: the median window rate over the second half of the run.</li>
  * </ul>
  * Run from the repository root after {@code mvn -q -B install -DskipTests}:
- * {@code java -cp benchmarks/target/benchmarks.jar org.smpolicy.benchmarks.BulkLoad [N] [W]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar org.smpolicy.benchmarks.BulkLoad [N] [W] [FILE]}.
  * A benchmark, not a test: it asserts nothing; the numbers depend on the machine.
  */
 public final class BulkLoad {
@@ -40,7 +41,7 @@ public final class BulkLoad {
     public static void main(String[] args) throws IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int window = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        List<String> lines = generate(n);
+        List<String> lines = args.length > 2 ? repeat(java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[2])), n) : generate(n);
         long t0 = System.nanoTime();
         SocialMediaPolicy policy = SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)).build();
         double buildMs = (System.nanoTime() - t0) / 1e6;
@@ -76,6 +77,15 @@ public final class BulkLoad {
         System.out.printf("warm-up: first 300,000 lines at %,.0f decisions/s; 90%% of steady state after %.1f s%n", warmRate, toSteady);
         System.out.printf("steady state (median window, second half): %,.0f decisions/s%n", steady);
         System.out.printf("all %,d lines: %.1f s, %,.0f decisions/s%n", n, total, n / total);
+    }
+
+    /** The file's lines over and over, n in all: a sample mix (examples/requests, one per line) as a corpus. */
+    static List<String> repeat(List<String> sample, int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(sample.get(i % sample.size()));
+        }
+        return out;
     }
 
     static List<String> generate(int n) {
