@@ -16,6 +16,7 @@ import org.smpolicy.json.JsonCodec;
 import org.smpolicy.recheck.FactChange;
 import org.smpolicy.recheck.Published;
 import org.smpolicy.recheck.RecheckReport;
+import org.smpolicy.recheck.RegisterLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,11 +56,17 @@ final class RecheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         JsonCodec json = JsonCodec.strict();
         List<String> bad = new ArrayList<>();
+        List<String> badChanges = new ArrayList<>();
         List<Published> register;
         List<FactChange> facts;
+        long[] unread = new long[1];
         try {
-            register = read(published, (line, n) -> json.readPublished(line, n), bad);
-            facts = read(changes, (line, n) -> json.readChange(line), bad);
+            facts = read(changes, (line, n) -> json.readChange(line), null, badChanges, unread);
+            // Only the lines that name a changed person can be touched: the rest are counted, not read.
+            RegisterLines touchable = RegisterLines.naming(facts.stream().map(FactChange::ref).toList());
+            unread[0] = 0;
+            register = read(published, (line, n) -> json.readPublished(line, n), touchable, bad, unread);
+            bad.addAll(badChanges);
         } catch (BadLine e) {
             err.println("smpolicy recheck: " + e.getMessage());
             return Main.BAD_INPUT;
@@ -70,6 +77,7 @@ final class RecheckCommand implements Callable<Integer> {
         RecheckReport report;
         try {
             report = p.recheck(register, facts, policy.clock().instant());
+            report = new RecheckReport(report.at(), report.items() + unread[0], report.touched(), report.reported());
         } catch (PolicyException e) {
             err.println("smpolicy recheck: " + e.getMessage().replace('\n', ' '));
             return Main.BAD_INPUT;
@@ -103,25 +111,67 @@ final class RecheckCommand implements Callable<Integer> {
                 + "): " + String.join(", ", ids)));
     }
 
+    private static boolean asciiBlank(byte[] b, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (b[k] < 0 || !Character.isWhitespace((char) b[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A line counted but not read: no change can touch it. */
+    private static final Object UNREAD = new Object();
+
     private static final class BadLine extends Exception {
         BadLine(String message) {
             super(message, null, false, false);
         }
     }
 
-    private static <T> List<T> read(Path file, BiFunction<String, Long, T> reader, List<String> bad) throws BadLine {
+    private static <T> List<T> read(Path file, BiFunction<String, Long, T> reader, RegisterLines mustRead, List<String> bad, long[] unread)
+            throws BadLine {
         if (!Files.isRegularFile(file)) {
             throw new BadLine(file + ": not a readable file");
         }
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
             throw new BadLine(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
+        // Lines end where BufferedReader.readLine ends them (\n, \r or \r\n), and are split as
+        // bytes: a line no change can touch is never decoded.
+        List<int[]> spans = new ArrayList<>();
+        int begin = 0;
+        for (int k = 0; k < bytes.length; k++) {
+            if (bytes[k] == '\n' || bytes[k] == '\r') {
+                spans.add(new int[] {begin, k});
+                if (bytes[k] == '\r' && k + 1 < bytes.length && bytes[k + 1] == '\n') {
+                    k++;
+                }
+                begin = k + 1;
+            }
+        }
+        if (begin < bytes.length) {
+            spans.add(new int[] {begin, bytes.length});
+        }
         // Lines are read in parallel and kept in file order; a bad line is named, not fatal.
-        List<Object> parsed = java.util.stream.IntStream.range(0, lines.size()).parallel().mapToObj(i -> {
-            String line = lines.get(i);
+        List<Object> parsed = java.util.stream.IntStream.range(0, spans.size()).parallel().mapToObj(i -> {
+            int from = spans.get(i)[0];
+            int to = spans.get(i)[1];
+            if (asciiBlank(bytes, from, to)) {
+                return null;
+            }
+            if (mustRead != null && !mustRead.mustRead(bytes, from, to)) {
+                return UNREAD;
+            }
+            String line;
+            try {
+                line = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, from, to - from)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return (Object) new BadLine(file + ":" + (i + 1) + ": not UTF-8 text");
+            }
             if (line.isBlank()) {
                 return null;
             }
@@ -133,7 +183,9 @@ final class RecheckCommand implements Callable<Integer> {
         }).toList();
         List<T> out = new ArrayList<>();
         for (Object o : parsed) {
-            if (o instanceof BadLine b) {
+            if (o == UNREAD) {
+                unread[0]++;
+            } else if (o instanceof BadLine b) {
                 bad.add(b.getMessage());
             } else if (o != null) {
                 @SuppressWarnings("unchecked")

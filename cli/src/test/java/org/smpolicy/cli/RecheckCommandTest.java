@@ -126,4 +126,33 @@ class RecheckCommandTest {
         assertThat(g.err().strip()).isEqualTo("smpolicy recheck: " + register + ":1: $.request.type: a published item is a `publish` request, not `contact`");
         assertThat(g.out()).contains("class3-photo");
     }
+
+    @Test
+    void registerLinesEndAtCrOrCrLfAndALineThatIsNotUtf8IsNamed() throws Exception {
+        List<String> lines = Files.readAllLines(PUBLISHED);
+        java.io.ByteArrayOutputStream register = new java.io.ByteArrayOutputStream();
+        register.writeBytes((lines.get(0) + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        register.writeBytes(lines.get(1).replace("\"text\": \"", "\"text\": \"\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        register.writeBytes(("\r" + lines.get(2) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = tmp.resolve("register-crlf.jsonl");
+        Files.write(file, register.toByteArray());
+        Cli all = Cli.run("recheck", "--now=" + NOW, "--published", PUBLISHED.toString(), "--changes", CHANGES.toString(), "--format", "json");
+        Cli r = Cli.run("recheck", "--now=" + NOW, "--published", file.toString(), "--changes", CHANGES.toString(), "--format", "json");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("smpolicy recheck: " + file + ":2: not UTF-8 text");
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        assertThat(report.path("items").asLong()).isEqualTo(2);
+        JsonNode reportedBefore = new ObjectMapper().readTree(all.out()).path("reported");
+        List<String> expected = new java.util.ArrayList<>();
+        for (JsonNode item : reportedBefore) {
+            String id = item.path("id").asText();
+            if (lines.get(0).contains("\"id\": \"" + id + "\"") || lines.get(2).contains("\"id\": \"" + id + "\"")) {
+                expected.add(id);
+            }
+        }
+        List<String> reported = new java.util.ArrayList<>();
+        report.path("reported").forEach(i -> reported.add(i.path("id").asText()));
+        assertThat(reported).isNotEmpty().isEqualTo(expected);
+    }
 }
+
