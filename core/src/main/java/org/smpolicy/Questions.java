@@ -1,28 +1,18 @@
 package org.smpolicy;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
+import org.smpolicy.UnknownFacts.Fact;
 import org.smpolicy.decision.Decision;
 import org.smpolicy.decision.Outcome;
 import org.smpolicy.decision.Question;
 import org.smpolicy.model.Answer;
-import org.smpolicy.model.Channel;
-import org.smpolicy.model.Consent;
-import org.smpolicy.model.ConsentStatus;
-import org.smpolicy.model.EngagementRequest;
-import org.smpolicy.model.Person;
 import org.smpolicy.model.PolicyRequest;
-import org.smpolicy.model.PublishRequest;
-import org.smpolicy.model.StudentAgeStatus;
 
 /**
  * Which unknown facts would settle a decision, and what it becomes if they are answered the most
@@ -43,43 +33,13 @@ final class Questions {
     record Found(List<Question> questions, Outcome outcomeIfConfirmed) {
     }
 
-    /** One unknown fact: where it is, as a path of record components and list indexes. */
-    private record Fact(List<Object> steps, String path, String accessor, String field, String owner, String ownerId, Kind kind,
-                        Channel channel) {
-
-        /** @return the answer that usually lifts a REVIEW: a guess that saves decisions, never trusted */
-        Answer permissive() {
-            return kind == Kind.YES_NO && PERMISSIVE_NO.contains(field) ? Answer.NO : Answer.YES;
-        }
-
-        /** @return what the request holds at the fact's path when the answer is yes or no */
-        Object value(Answer answer) {
-            boolean yes = answer == Answer.YES;
-            return switch (kind) {
-                case YES_NO -> answer;
-                // Consent on record covering the request's channel, or refused: the two a school's records hold.
-                case CONSENT -> yes ? new Consent(ConsentStatus.GRANTED, Set.of(channel), null, null)
-                        : new Consent(ConsentStatus.REFUSED, Set.of(), null, null);
-                case ADULT -> yes ? StudentAgeStatus.ADULT : StudentAgeStatus.UNDER_18;
-            };
-        }
-    }
-
-    /**
-     * The kinds of unknown fact a question can settle: a yes/no answer; a consent with no status on
-     * record (yes: granted for the request's channel; no: refused); an age status with no birth
-     * date (yes: 18 or older; no: under 18). docs/json.md says how to write each answer.
-     */
-    private enum Kind { YES_NO, CONSENT, ADULT }
-
     static Optional<Found> find(PolicyRequest request, Decision decision, Function<PolicyRequest, Decision> decide) {
         // Only a REVIEW is held for unknown facts: fail closed makes an unknown a REVIEW, never a
         // DENY, and a DENY rests on facts that are known (answering unknowns cannot lift it).
         if (decision.outcome() != Outcome.REVIEW) {
             return Optional.empty();
         }
-        List<Fact> facts = new ArrayList<>();
-        collect(request, new ArrayList<>(), "$", "", null, null, facts, 0, channelOf(request));
+        List<Fact> facts = UnknownFacts.of(request, MAX_FACTS);
         if (facts.isEmpty() || facts.size() > MAX_FACTS) {
             return Optional.empty();
         }
@@ -156,7 +116,7 @@ final class Questions {
         List<Question> out = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             if (chosen[i] != null) {
-                out.add(question(facts.get(i), chosen[i]).withAlternatives(alternatives(facts, chosen, i, guess, confirmed, outcome)));
+                out.add(facts.get(i).question(chosen[i]).withAlternatives(alternatives(facts, chosen, i, guess, confirmed, outcome)));
             }
         }
         return Optional.of(new Found(out, confirmed));
@@ -195,7 +155,7 @@ final class Questions {
             swapped[i] = null;
             swapped[j] = guess[j];
             if (outcome.apply(swapped) == confirmed) {
-                out.add(question(facts.get(j), guess[j]));
+                out.add(facts.get(j).question(guess[j]));
             }
         }
         return out;
@@ -205,10 +165,6 @@ final class Questions {
     private static String object(String path) {
         int dot = path.indexOf('.', 2);
         return dot < 0 ? path : path.substring(0, dot);
-    }
-
-    private static Question question(Fact f, Answer answer) {
-        return new Question(f.path(), f.accessor(), ask(f), answer, FOR_A_PERSON.contains(f.field()));
     }
 
     /**
@@ -263,174 +219,9 @@ final class Questions {
         Object r = request;
         for (int i = 0; i < facts.size(); i++) {
             if (answers[i] != null) {
-                r = with(r, facts.get(i).steps(), 0, facts.get(i).value(answers[i]));
+                r = UnknownFacts.with(r, facts.get(i).steps(), 0, facts.get(i).value(answers[i]));
             }
         }
         return decide.apply((PolicyRequest) r).outcome();
-    }
-
-    private static void collect(Object value, List<Object> steps, String path, String accessor, String owner, String ownerId,
-                                List<Fact> out, int depth, Channel channel) {
-        if (value == null || depth > 6 || out.size() > MAX_FACTS) {
-            return;
-        }
-        if (value instanceof Collection<?> c) {
-            int i = 0;
-            for (Object e : c) {
-                List<Object> s = new ArrayList<>(steps);
-                s.add(i);
-                collect(e, s, path + "[" + i + "]", accessor + ".get(" + i + ")", owner, ownerId, out, depth + 1, channel);
-                i++;
-            }
-            return;
-        }
-        if (!value.getClass().isRecord()) {
-            return;
-        }
-        String id = idOf(value);
-        Shape shape = Shape.OF.get(value.getClass());
-        for (int k = 0; k < shape.components().length; k++) {
-            RecordComponent rc = shape.components()[k];
-            Object v = shape.get(k, value);
-            List<Object> s = new ArrayList<>(steps);
-            s.add(rc.getName());
-            String p = path + "." + rc.getName();
-            String a = (accessor.isEmpty() ? "" : accessor + ".") + rc.getName() + "()";
-            String owner2 = value.getClass().getSimpleName();
-            if (v == Answer.UNKNOWN) {
-                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.YES_NO, channel));
-            } else if (v instanceof Consent c && c.status() == ConsentStatus.UNKNOWN) {
-                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.CONSENT, channel));
-            } else if (v == StudentAgeStatus.UNKNOWN && !(value instanceof Person person && person.dateOfBirth() != null)) {
-                // An age status with no birth date to compute it from: a person's, a depicted
-                // person's, a contact's recipient, a message's sender.
-                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.ADULT, channel));
-            } else if (v instanceof Collection<?> || v != null && v.getClass().isRecord()) {
-                collect(v, s, p, a, owner2, id, out, depth + 1, channel);
-            }
-        }
-    }
-
-    /** The channel a consent must cover for this request: its account's. */
-    private static Channel channelOf(PolicyRequest request) {
-        if (request instanceof PublishRequest p) {
-            return p.account().channel();
-        }
-        if (request instanceof EngagementRequest e) {
-            return e.account().channel();
-        }
-        return Channel.SOCIAL_MEDIA;
-    }
-
-    private static String idOf(Object record) {
-        Shape shape = Shape.OF.get(record.getClass());
-        for (String name : List.of("id", "ref", "url", "source")) {
-            for (int k = 0; k < shape.components().length; k++) {
-                RecordComponent rc = shape.components()[k];
-                if (rc.getName().equals(name) && rc.getType() == String.class) {
-                    return (String) shape.get(k, record);
-                }
-            }
-        }
-        return null;
-    }
-
-    /** A record type's components and canonical constructor, looked up once per type. */
-    private record Shape(RecordComponent[] components, java.lang.invoke.MethodHandle[] accessors, java.lang.invoke.MethodHandle constructor) {
-        static final ClassValue<Shape> OF = new ClassValue<>() {
-            @Override
-            protected Shape computeValue(Class<?> type) {
-                RecordComponent[] rcs = type.getRecordComponents();
-                java.lang.invoke.MethodHandle[] accessors = new java.lang.invoke.MethodHandle[rcs.length];
-                Class<?>[] types = new Class<?>[rcs.length];
-                java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.publicLookup();
-                try {
-                    for (int i = 0; i < rcs.length; i++) {
-                        accessors[i] = lookup.unreflect(rcs[i].getAccessor());
-                        types[i] = rcs[i].getType();
-                    }
-                    Constructor<?> c = type.getDeclaredConstructor(types);
-                    return new Shape(rcs, accessors, lookup.unreflectConstructor(c));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read record " + type.getSimpleName(), e);
-                }
-            }
-        };
-
-        Object get(int i, Object record) {
-            try {
-                return accessors[i].invoke(record);
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + components[i].getName(), e);
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object with(Object value, List<Object> steps, int at, Object answer) {
-        if (at == steps.size()) {
-            return answer;
-        }
-        Object step = steps.get(at);
-        if (step instanceof Integer index) {
-            List<Object> list = new ArrayList<>((List<Object>) value);
-            list.set(index, with(list.get(index), steps, at + 1, answer));
-            return List.copyOf(list);
-        }
-        Shape shape = Shape.OF.get(value.getClass());
-        Object[] args = new Object[shape.components().length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = shape.get(i, value);
-            if (shape.components()[i].getName().equals(step)) {
-                args[i] = with(args[i], steps, at + 1, answer);
-            }
-        }
-        try {
-            return shape.constructor().invokeWithArguments(args);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot rebuild " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Facts only a person can judge, by looking at the photo or reading the post. */
-    static final java.util.Set<String> FOR_A_PERSON = java.util.Set.of("appropriatelyDressed", "subjectToRidicule", "breachesPolicy",
-            "appropriate", "safe", "affectsFederation");
-
-    /** Yes/no facts whose "no" is usually the permissive side (a guess, see {@link Fact#permissive()}). */
-    private static final java.util.Set<String> PERMISSIVE_NO = java.util.Set.of("showsStudents", "subjectToRidicule", "breachesPolicy",
-            "affectsFederation", "pupilInvolved", "published");
-
-    private static final Map<String, String> ASK = Map.ofEntries(
-            Map.entry("sltApproved", "Has the SLT approved account %s?"),
-            Map.entry("peopleComplete", "Does the people list name everyone who can be seen in image %s?"),
-            Map.entry("showsStudents", "Can a pupil be seen in %s?"),
-            Map.entry("appropriatelyDressed", "Is everyone in image %s appropriately dressed? (a person must look at it)"),
-            Map.entry("subjectToRidicule", "Could image %s expose a pupil to ridicule? (a person must look at it)"),
-            Map.entry("readPolicy", "Has %s read and understood this policy?"),
-            Map.entry("trained", "Has %s received the training?"),
-            Map.entry("namedRunner", "Is %s a named runner of the account?"),
-            Map.entry("seniorLeaderApproved", "Has a senior leader approved post %s?"),
-            Map.entry("affectsFederation", "Could post %s affect the Federation's standards or reputation? (a person must judge)"),
-            Map.entry("permission", "Does the author allow %s to be shared?"),
-            Map.entry("safe", "Is the site behind link %s safe? (a person must check it)"),
-            Map.entry("appropriate", "Is the site behind link %s appropriate for every audience? (a person must check it)"),
-            Map.entry("breachesPolicy", "Does post %s itself breach the policy? (a person must judge)"),
-            Map.entry("federationBusiness", "Is this about Federation business?"),
-            Map.entry("credentialsStoredSecurely", "Are the account's details and passwords stored securely?"),
-            Map.entry("pupilInvolved", "Is a pupil depicted in or involved in %s?"),
-            Map.entry("published", "Was %s published anywhere?"));
-
-    private static String ask(Fact f) {
-        String who = f.ownerId() != null ? "`" + f.ownerId() + "`"
-                : f.owner() != null && f.owner().equals("Actor") ? "the person acting" : "it";
-        return switch (f.kind()) {
-            case CONSENT -> String.format("Has %s given photo and video consent that covers %s? (the school's consent record)", who,
-                    f.channel().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-            case ADULT -> String.format("Is %s 18 or older?", f.ownerId() != null ? who
-                    : f.field().startsWith("recipient") ? "the recipient" : f.field().startsWith("sender") ? "the sender" : who);
-            case YES_NO -> String.format(ASK.getOrDefault(f.field(), "Is `" + f.path() + "` true?"), who);
-        };
     }
 }
