@@ -169,7 +169,7 @@ public final class JsonCodec {
 
     private PolicyRequest readRequestCarefully(byte[] bytes) {
         try {
-            return readTree(bytes);
+            return JsonErrors.readCarefully(mapper, bytes);
         } catch (InvalidRequestException e) {
             // Only now, on the error path, is the document read a second time for its lines.
             String text = new String(bytes, StandardCharsets.UTF_8);
@@ -182,40 +182,6 @@ public final class JsonCodec {
                 throw e;
             }
         }
-    }
-
-    private PolicyRequest readTree(byte[] bytes) {
-        try {
-            JsonNode tree = mapper.readTree(bytes);
-            if (tree == null || tree.isMissingNode()) {
-                throw new InvalidRequestException("$", "empty document: expected a JSON object with a `type` field");
-            }
-            if (!tree.isObject()) {
-                throw new InvalidRequestException("$", "expected a JSON object with a `type` field, found " + describe(tree));
-            }
-            JsonNode type = tree.get("type");
-            if (type == null) {
-                throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.MISSING_FIELD, "$.type", "missing required field `type`; expected one of " + RequestTypes.NAMES, null));
-            }
-            if (!type.isTextual() || !RequestTypes.NAMES.contains(type.asText())) {
-                throw InvalidRequestException.of(Diagnostic.Code.INVALID_VALUE, "$.type", "unknown request type {}; expected one of " + RequestTypes.NAMES, type.asText());
-            }
-            return mapper.treeToValue(tree, PolicyRequest.class);
-        } catch (JsonProcessingException e) {
-            throw JsonErrors.translate(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InvalidRequestException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // The documented contract: the reader throws only InvalidRequestException for any input.
-            throw InvalidRequestException.of(Diagnostic.Code.INVALID_REQUEST, "$", "invalid request: {}", String.valueOf(e.getMessage()));
-        }
-    }
-
-    private static String describe(JsonNode n) {
-        return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number"
-                : n.isBoolean() ? "a boolean" : n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

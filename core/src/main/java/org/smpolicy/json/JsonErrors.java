@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.Diagnostic.Code;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.model.Answer;
+import org.smpolicy.model.PolicyRequest;
 
 /**
  * Jackson's errors in the words of the request: each becomes an {@link InvalidRequestException}
@@ -205,5 +210,47 @@ final class JsonErrors {
 
     static String step(String name) {
         return name.matches("[A-Za-z0-9_-]+") ? "." + name : "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
+    }
+
+    /**
+     * Reads a request that the one-pass reader refused, step by step, for the precise problem:
+     * empty, not an object, no or an unknown {@code type}, then the fields.
+     *
+     * @param mapper the strict mapper
+     * @param bytes  the document
+     * @return the request, if it is one after all
+     */
+    static PolicyRequest readCarefully(ObjectMapper mapper, byte[] bytes) {
+        try {
+            JsonNode tree = mapper.readTree(bytes);
+            if (tree == null || tree.isMissingNode()) {
+                throw new InvalidRequestException("$", "empty document: expected a JSON object with a `type` field");
+            }
+            if (!tree.isObject()) {
+                throw new InvalidRequestException("$", "expected a JSON object with a `type` field, found " + describe(tree));
+            }
+            JsonNode type = tree.get("type");
+            if (type == null) {
+                throw new InvalidRequestException(Diagnostic.at(Diagnostic.Code.MISSING_FIELD, "$.type", "missing required field `type`; expected one of " + RequestTypes.NAMES, null));
+            }
+            if (!type.isTextual() || !RequestTypes.NAMES.contains(type.asText())) {
+                throw InvalidRequestException.of(Diagnostic.Code.INVALID_VALUE, "$.type", "unknown request type {}; expected one of " + RequestTypes.NAMES, type.asText());
+            }
+            return mapper.treeToValue(tree, PolicyRequest.class);
+        } catch (JsonProcessingException e) {
+            throw translate(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The documented contract: the reader throws only InvalidRequestException for any input.
+            throw InvalidRequestException.of(Diagnostic.Code.INVALID_REQUEST, "$", "invalid request: {}", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String describe(JsonNode n) {
+        return n.isArray() ? "an array" : n.isTextual() ? "a string" : n.isNumber() ? "a number"
+                : n.isBoolean() ? "a boolean" : n.isNull() ? "null" : n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }
