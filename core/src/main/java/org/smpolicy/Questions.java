@@ -62,16 +62,21 @@ final class Questions {
         for (int i = 0; i < facts.size(); i++) {
             guess[i] = facts.get(i).permissive();
         }
-        if (outcome.apply(guess) == Outcome.ALLOW) {
-            // Facts of whatever a REVIEW finding names (an image, a pupil) first: halving then
-            // settles the usual single question in two or three decisions.
-            List<Integer> all = new ArrayList<>();
-            for (int i = 0; i < facts.size(); i++) {
-                all.add(i);
+        // Facts of whatever a REVIEW finding names (an image, a pupil) first. When they alone
+        // allow, the search stays among them: the usual single question then costs one decision.
+        List<Integer> all = new ArrayList<>();
+        List<Integer> named = new ArrayList<>();
+        for (int i = 0; i < facts.size(); i++) {
+            all.add(i);
+            if (namedByReview(decision, facts.get(i))) {
+                named.add(i);
             }
-            all.sort(java.util.Comparator.comparing(i -> !namedByReview(decision, facts.get(i))));
-            Answer[] subset = only(guess, sufficient(List.of(), false, all, guess, outcome));
-            chosen = outcome.apply(subset) == Outcome.ALLOW ? subset : guess;
+        }
+        all.sort(java.util.Comparator.comparing(i -> !named.contains(i)));
+        boolean byNamed = !named.isEmpty() && named.size() < facts.size() && outcome.apply(only(guess, named)) == Outcome.ALLOW;
+        if (byNamed || outcome.apply(guess) == Outcome.ALLOW) {
+            Answer[] subset = only(guess, sufficient(List.of(), false, byNamed ? named : all, guess, outcome));
+            chosen = outcome.apply(subset) == Outcome.ALLOW ? subset : byNamed ? only(guess, named) : guess;
             confirmed = Outcome.ALLOW;
         } else {
             boolean[] tied = new boolean[facts.size()];
