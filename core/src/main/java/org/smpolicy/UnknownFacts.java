@@ -14,6 +14,7 @@ import org.smpolicy.model.Consent;
 import org.smpolicy.model.ConsentStatus;
 import org.smpolicy.model.EngagementRequest;
 import org.smpolicy.model.Person;
+import org.smpolicy.model.PersonRole;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StudentAgeStatus;
@@ -107,14 +108,28 @@ final class UnknownFacts {
                 out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.YES_NO, channel));
             } else if (v instanceof Consent c && c.status() == ConsentStatus.UNKNOWN) {
                 out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.CONSENT, channel));
-            } else if (v == StudentAgeStatus.UNKNOWN && !(value instanceof Person person && person.dateOfBirth() != null)) {
+            } else if (v == StudentAgeStatus.UNKNOWN) {
                 // An age status with no birth date to compute it from: a person's, a depicted
-                // person's, a contact's recipient, a message's sender.
-                out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.ADULT, channel));
+                // person's, a contact's recipient, a message's sender; never a current pupil's,
+                // who is a child whatever the data says (docs/decisions.md).
+                if (!(value instanceof Person person && person.dateOfBirth() != null) && roleOf(shape, value, rc.getName()) != PersonRole.STUDENT) {
+                    out.add(new Fact(s, p, a, rc.getName(), owner2, id, Kind.ADULT, channel));
+                }
             } else if (v instanceof Collection<?> || v != null && v.getClass().isRecord()) {
                 collect(v, s, p, a, owner2, id, out, depth + 1, channel, max);
             }
         }
+    }
+
+    /** The role beside an age status: {@code role} for {@code ageStatus}, {@code recipientRole} for {@code recipientAgeStatus}. */
+    private static Object roleOf(Shape shape, Object record, String ageField) {
+        String role = ageField.equals("ageStatus") ? "role" : ageField.replace("AgeStatus", "Role");
+        for (int k = 0; k < shape.components().length; k++) {
+            if (shape.components()[k].getName().equals(role)) {
+                return shape.get(k, record);
+            }
+        }
+        return null;
     }
 
     /** The channel a consent must cover for this request: its account's. */
