@@ -161,14 +161,21 @@ public record Scenario(String id, String description, Instant now, PolicyRequest
     /**
      * A question a decision must ask.
      *
-     * @param path   the JSON path of the unknown fact
-     * @param answer the answer that must go furthest, when given
+     * @param path         the JSON path of the unknown fact
+     * @param answer       the answer that must go furthest, when given
+     * @param alternatives the paths the question must name among its alternatives (it may name more)
      */
-    public record ExpectedQuestion(String path, Optional<Boolean> answer) {
+    public record ExpectedQuestion(String path, Optional<Boolean> answer, List<String> alternatives) {
         /** Validates. */
         public ExpectedQuestion {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(answer, "answer");
+            alternatives = List.copyOf(alternatives);
+        }
+
+        /** A question expected without alternatives named. */
+        public ExpectedQuestion(String path, Optional<Boolean> answer) {
+            this(path, answer, List.of());
         }
 
         /**
@@ -176,7 +183,8 @@ public record Scenario(String id, String description, Instant now, PolicyRequest
          * @return whether it is this one
          */
         public boolean matches(org.smpolicy.decision.Question q) {
-            return q.path().equals(path) && answer.map(a -> a == (q.answer() == org.smpolicy.model.Answer.YES)).orElse(true);
+            return q.path().equals(path) && answer.map(a -> a == (q.answer() == org.smpolicy.model.Answer.YES)).orElse(true)
+                    && q.alternatives().stream().map(org.smpolicy.decision.Question::path).toList().containsAll(alternatives);
         }
     }
 

@@ -197,13 +197,13 @@ public final class ScenarioFile {
                 if (!q.isObject()) {
                     throw new ScenarioException(doc.place(qat) + ": expected an object");
                 }
-                only(q, doc, qat, "path", "answer");
+                only(q, doc, qat, "path", "answer", "alternatives");
                 JsonNode answer = q.get("answer");
                 if (answer != null && !answer.isBoolean()) {
                     throw new ScenarioException(doc.place(qat + ".answer") + ": expected true or false");
                 }
                 questions.add(new Scenario.ExpectedQuestion(text(q, "path", doc, qat, true),
-                        Optional.ofNullable(answer).map(JsonNode::asBoolean)));
+                        Optional.ofNullable(answer).map(JsonNode::asBoolean), strings(q, "alternatives", doc, qat)));
             }
         }
         Optional<Outcome> confirmed = Optional.ofNullable(text(e, "outcomeIfConfirmed", doc, at, false))

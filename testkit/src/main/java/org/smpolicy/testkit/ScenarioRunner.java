@@ -104,8 +104,10 @@ public final class ScenarioRunner {
         }
         for (Scenario.ExpectedQuestion eq : e.questions()) {
             if (d.questions().stream().noneMatch(eq::matches)) {
-                diffs.add("expected a question about " + eq.path() + eq.answer().map(a -> " answered " + a).orElse("") + " but it asks "
-                        + (d.questions().isEmpty() ? "nothing" : d.questions().stream().map(q -> q.path() + " " + (q.answer() == org.smpolicy.model.Answer.YES)).toList()));
+                diffs.add("expected a question about " + eq.path() + eq.answer().map(a -> " answered " + a).orElse("")
+                        + (eq.alternatives().isEmpty() ? "" : " with alternatives " + eq.alternatives()) + " but it asks "
+                        + (d.questions().isEmpty() ? "nothing" : d.questions().stream().map(q -> q.path() + " " + (q.answer() == org.smpolicy.model.Answer.YES)
+                        + (q.alternatives().isEmpty() ? "" : " or " + q.alternatives().stream().map(org.smpolicy.decision.Question::path).toList())).toList()));
             }
         }
         e.outcomeIfConfirmed().ifPresent(o -> {

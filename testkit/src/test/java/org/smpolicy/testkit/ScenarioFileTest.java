@@ -32,6 +32,17 @@ class ScenarioFileTest {
     }
 
     @Test
+    void anExpectedQuestionCanNameItsAlternatives() {
+        List<Scenario> s = ScenarioFile.parse(file("{\"id\":\"a\",\"description\":\"d\",\"request\":" + CONTACT
+                + ",\"expect\":{\"outcome\":\"REVIEW\",\"questions\":[{\"path\":\"$.a\",\"answer\":false,\"alternatives\":[\"$.b\"]}]}}"), "f.json");
+        Scenario.ExpectedQuestion q = s.get(0).expect().questions().get(0);
+        assertThat(q.alternatives()).containsExactly("$.b");
+        org.smpolicy.decision.Question b = new org.smpolicy.decision.Question("$.b", "b()", "b?", org.smpolicy.model.Answer.YES, false);
+        assertThat(q.matches(new org.smpolicy.decision.Question("$.a", "a()", "a?", org.smpolicy.model.Answer.NO, false, List.of(b)))).isTrue();
+        assertThat(q.matches(new org.smpolicy.decision.Question("$.a", "a()", "a?", org.smpolicy.model.Answer.NO, false))).isFalse();
+    }
+
+    @Test
     void defaultNowIsTheDocumentedInstant() {
         Scenario sc = ScenarioFile.parse(file("{\"id\":\"a\",\"request\":" + CONTACT + ",\"expect\":{}}"), "f.json").get(0);
         assertThat(sc.now()).isEqualTo(Scenario.DEFAULT_NOW);
