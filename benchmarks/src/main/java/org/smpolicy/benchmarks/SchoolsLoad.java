@@ -23,9 +23,11 @@ import org.smpolicy.server.DecisionServer;
 /**
  * One hostile school among three: a load benchmark of the multi-school service over loopback.
  * Two schools (Merriott and Haselbury, from {@code examples/schools}) are loaded by C keep-alive
- * clients each, first alone, then while H clients post to a third school whose allowed overlay
- * costs far more than its time budget on every request. It prints each benign school's p50 and
- * p99 in both phases and their ratio, how the hostile school was answered (503s), and the
+ * clients each, first alone, then while H clients post a large body to a benign third school
+ * (Merriott's profile again: the control), then while they post it to a third school whose allowed
+ * overlay costs far more than its time budget on every request. It prints each benign school's p50
+ * and p99 in each phase, the ratio of the hostile phase's p99 to the school alone and to the
+ * control, how the hostile school was answered (503s), and the
  * slowest {@code /healthz} seen by a prober polling every 100 ms throughout. Loopback only;
  * bounded in time. Run from the repository root after {@code mvn -q -B install -DskipTests}:
  * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.SchoolsLoad [clients] [hostile] [warm-up s] [measure s]}.
@@ -41,9 +43,9 @@ public final class SchoolsLoad {
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int measure = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         Path trust = Files.createTempDirectory("smpolicy-schools");
-        for (String s : List.of("merriott", "haselbury")) {
+        for (String s : List.of("merriott", "haselbury", "third")) {
             Path to = Files.createDirectories(trust.resolve(s));
-            try (var files = Files.list(Path.of("examples/schools", s))) {
+            try (var files = Files.list(Path.of("examples/schools", s.equals("third") ? "merriott" : s))) {
                 for (Path f : files.toList()) {
                     Files.copy(f, to.resolve(f.getFileName()));
                 }
@@ -77,24 +79,33 @@ public final class SchoolsLoad {
             URI merriott = URI.create(server.url() + "/v1/schools/merriott/decide");
             URI haselbury = URI.create(server.url() + "/v1/schools/haselbury/decide");
             URI hostileUri = URI.create(server.url() + "/v1/schools/hostile/decide");
+            URI thirdUri = URI.create(server.url() + "/v1/schools/third/decide");
             AtomicLong slowestHealth = new AtomicLong();
             Thread prober = new Thread(() -> probe(URI.create(server.url() + "/healthz"), slowestHealth), "prober");
             prober.setDaemon(true);
             prober.start();
             phase(List.of(merriott, haselbury), bodies, clients, warmup, null, 0, null);
             long[][] alone = phase(List.of(merriott, haselbury), bodies, clients, measure, null, 0, null);
+            // The control: the same clients posting the same body to a third school that is not
+            // hostile (Merriott's profile), so that what the hostile school adds is told apart
+            // from what any third school's traffic costs on these cores.
+            long[][] benign = phase(List.of(merriott, haselbury), bodies, clients, measure, thirdUri, hostile, new Object[] {bomb, new AtomicLong()});
             AtomicLong refused = new AtomicLong();
             long[][] beside = phase(List.of(merriott, haselbury), bodies, clients, measure, hostileUri, hostile, new Object[] {bomb, refused});
             prober.interrupt();
             String[] names = {"merriott", "haselbury"};
             for (int s = 0; s < 2; s++) {
                 Arrays.sort(alone[s]);
+                Arrays.sort(benign[s]);
                 Arrays.sort(beside[s]);
                 double p99a = pct(alone[s], 0.99);
                 double p99b = pct(beside[s], 0.99);
                 System.out.printf("%s: alone %d requests, p50 %.2f ms, p99 %.2f ms; beside the hostile school %d requests, p50 %.2f ms,"
                         + " p99 %.2f ms; p99 ratio %.2f%n", names[s], alone[s].length, pct(alone[s], 0.5), p99a, beside[s].length,
                         pct(beside[s], 0.5), p99b, p99b / p99a);
+                double p99c = pct(benign[s], 0.99);
+                System.out.printf("%s: beside a benign third school with the same clients and body %d requests, p99 %.2f ms;"
+                        + " p99 ratio hostile / benign third %.2f%n", names[s], benign[s].length, p99c, p99b / p99c);
             }
             System.out.printf("hostile school: %d answers 503 or dropped connections (stopped at its budget, its pool full, or paused); slowest /healthz %.1f ms%n",
                     refused.get(), slowestHealth.get() / 1e6);
