@@ -54,10 +54,10 @@ final class Questions {
         Answer[] chosen = new Answer[facts.size()];
         Outcome confirmed;
         // A question is only listed when some answers lift the REVIEW, and then to ALLOW: the
-        // answers each fact's usual permissive side gives are tried first, in one decision; if
-        // they allow, a minimal sufficient subset of them is found by halving (QuickXplain), a
-        // few decisions instead of two a fact. Otherwise (a guess was wrong, or nothing lifts it)
-        // each fact is tried both ways as below.
+        // answers each fact's usual permissive side gives are tried first, in one decision (the
+        // named facts' alone, then all of them); if they allow, a minimal sufficient subset of them
+        // is found by halving (QuickXplain), a few decisions instead of two a fact. Otherwise (a
+        // guess was wrong, or nothing lifts it) each fact is tried both ways as below.
         Answer[] guess = new Answer[facts.size()];
         for (int i = 0; i < facts.size(); i++) {
             guess[i] = facts.get(i).permissive();

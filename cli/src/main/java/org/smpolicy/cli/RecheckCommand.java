@@ -12,6 +12,7 @@ import java.util.function.BiFunction;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.diagnostic.PolicyException;
+import org.smpolicy.io.LineBreaks;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.recheck.FactChange;
 import org.smpolicy.recheck.Published;
@@ -57,15 +58,13 @@ final class RecheckCommand implements Callable<Integer> {
         JsonCodec json = JsonCodec.strict();
         List<String> bad = new ArrayList<>();
         List<String> badChanges = new ArrayList<>();
-        List<Published> register;
+        Read<Published> register;
         List<FactChange> facts;
-        long[] unread = new long[1];
         try {
-            facts = read(changes, (line, n) -> json.readChange(line), null, badChanges, unread);
+            facts = read(changes, (line, n) -> json.readChange(line), null, badChanges).items();
             // Only the lines that name a changed person can be touched: the rest are counted, not read.
             RegisterLines touchable = RegisterLines.naming(facts.stream().map(FactChange::ref).toList());
-            unread[0] = 0;
-            register = read(published, (line, n) -> json.readPublished(line, n), touchable, bad, unread);
+            register = read(published, (line, n) -> json.readPublished(line, n), touchable, bad);
             bad.addAll(badChanges);
         } catch (BadLine e) {
             err.println("smpolicy recheck: " + e.getMessage());
@@ -76,8 +75,8 @@ final class RecheckCommand implements Callable<Integer> {
         SocialMediaPolicy p = policy.build();
         RecheckReport report;
         try {
-            report = p.recheck(register, facts, policy.clock().instant());
-            report = new RecheckReport(report.at(), report.items() + unread[0], report.touched(), report.reported());
+            report = p.recheck(register.items(), facts, policy.clock().instant());
+            report = new RecheckReport(report.at(), report.items() + register.unread(), report.touched(), report.reported());
         } catch (PolicyException e) {
             err.println("smpolicy recheck: " + e.getMessage().replace('\n', ' '));
             return Main.BAD_INPUT;
@@ -111,13 +110,8 @@ final class RecheckCommand implements Callable<Integer> {
                 + "): " + String.join(", ", ids)));
     }
 
-    private static boolean asciiBlank(byte[] b, int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (b[k] < 0 || !Character.isWhitespace((char) b[k])) {
-                return false;
-            }
-        }
-        return true;
+    /** The lines read, and how many were counted but not read. */
+    private record Read<T>(List<T> items, long unread) {
     }
 
     /** A line counted but not read: no change can touch it. */
@@ -129,7 +123,7 @@ final class RecheckCommand implements Callable<Integer> {
         }
     }
 
-    private static <T> List<T> read(Path file, BiFunction<String, Long, T> reader, RegisterLines mustRead, List<String> bad, long[] unread)
+    private static <T> Read<T> read(Path file, BiFunction<String, Long, T> reader, RegisterLines mustRead, List<String> bad)
             throws BadLine {
         if (!Files.isRegularFile(file)) {
             throw new BadLine(file + ": not a readable file");
@@ -140,29 +134,12 @@ final class RecheckCommand implements Callable<Integer> {
         } catch (IOException | OutOfMemoryError e) {
             throw new BadLine(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        // Lines end where BufferedReader.readLine ends them (\n, \r or \r\n), and are split as
-        // bytes: a line no change can touch is never decoded.
-        List<int[]> spans = new ArrayList<>();
-        int begin = 0;
-        for (int k = 0; k < bytes.length; k++) {
-            if (bytes[k] == '\n' || bytes[k] == '\r') {
-                spans.add(new int[] {begin, k});
-                if (bytes[k] == '\r' && k + 1 < bytes.length && bytes[k + 1] == '\n') {
-                    k++;
-                }
-                begin = k + 1;
-            }
-        }
-        if (begin < bytes.length) {
-            spans.add(new int[] {begin, bytes.length});
-        }
+        // Split as bytes: a line no change can touch is never decoded.
+        List<int[]> spans = LineBreaks.spans(bytes);
         // Lines are read in parallel and kept in file order; a bad line is named, not fatal.
         List<Object> parsed = java.util.stream.IntStream.range(0, spans.size()).parallel().mapToObj(i -> {
             int from = spans.get(i)[0];
             int to = spans.get(i)[1];
-            if (asciiBlank(bytes, from, to)) {
-                return null;
-            }
             if (mustRead != null && !mustRead.mustRead(bytes, from, to)) {
                 return UNREAD;
             }
@@ -182,9 +159,10 @@ final class RecheckCommand implements Callable<Integer> {
             }
         }).toList();
         List<T> out = new ArrayList<>();
+        long unread = 0;
         for (Object o : parsed) {
             if (o == UNREAD) {
-                unread[0]++;
+                unread++;
             } else if (o instanceof BadLine b) {
                 bad.add(b.getMessage());
             } else if (o != null) {
@@ -193,6 +171,6 @@ final class RecheckCommand implements Callable<Integer> {
                 out.add(t);
             }
         }
-        return out;
+        return new Read<>(out, unread);
     }
 }

@@ -161,14 +161,8 @@ final class Endpoints {
         if (body == null) {
             return;
         }
-        // Counted as the reader splits them: LF, CR and CR LF each end a line.
-        int lines = 0;
-        for (int i = 0; i < body.length; i++) {
-            if (body[i] == '\n' || body[i] == '\r' && (i + 1 == body.length || body[i + 1] != '\n')) {
-                lines++;
-            }
-        }
-        if (lines + 1 > DecisionServer.MAX_BULK_LINES) {
+        // Counted as the reader splits them.
+        if (org.smpolicy.io.LineBreaks.count(body) + 1 > DecisionServer.MAX_BULK_LINES) {
             Wire.error(ex, 413, "$: a bulk request holds at most " + DecisionServer.MAX_BULK_LINES + " lines");
             return;
         }
