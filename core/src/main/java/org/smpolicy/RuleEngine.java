@@ -52,6 +52,8 @@ final class RuleEngine {
      * and one whose caller gave up at its budget is cancelled, never run.
      */
     static final int QUEUE_PER_THREAD = 64;
+    /** How many times a decision follows reloads that retire the rule base it read. */
+    private static final int RETIRED_RETRIES = 8;
 
     /** The rule id of the finding a decision stopped by its budget carries. */
     public static final String BUDGET_RULE = Decision.BUDGET_RULE;
@@ -298,7 +300,39 @@ final class RuleEngine {
     public Decision decide(PolicyRequest request, Instant at) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(at, "at");
-        RuleBase base = ruleBase.get();
+        return decideFrom(ruleBase.get(), request, at);
+    }
+
+    /** @return the rule base in use */
+    RuleBase current() {
+        return ruleBase.get();
+    }
+
+    /**
+     * Decides on the rule base read at the start, or on the one a reload put in its place.
+     *
+     * @param read    the rule base the decision read when it started
+     * @param request the request
+     * @param at      the decision instant
+     * @return the decision
+     */
+    Decision decideFrom(RuleBase read, PolicyRequest request, Instant at) {
+        RuleBase base = read;
+        // A reload retires the old rule base's pool; a decision that read the old base just before
+        // finds the pool shut and moves to the base now in use (each attempt follows a reload, so
+        // the bound only matters if reloads never stop).
+        for (int attempt = 1; ; attempt++) {
+            Decision d = decideOn(base, request, at);
+            RuleBase now = d != null || attempt == RETIRED_RETRIES ? null : ruleBase.get();
+            if (now == null || now == base) {
+                return d != null ? d : Evaluation.stopped(base, request, "the school's decisions are all busy");
+            }
+            base = now;
+        }
+    }
+
+    /** @return the decision on one rule base, or {@code null} when that base was retired before it could start */
+    private Decision decideOn(RuleBase base, PolicyRequest request, Instant at) {
         Optional<RuleBase.Guard> guard = base.guard();
         if (guard.isEmpty()) {
             return withValidity(base, request, at, null);
@@ -315,7 +349,7 @@ final class RuleEngine {
         try {
             future = guard.get().pool().submit(() -> withValidity(base, request, at, run));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            return Evaluation.stopped(base, request, "the school's decisions are all busy");
+            return guard.get().pool().isShutdown() ? null : Evaluation.stopped(base, request, "the school's decisions are all busy");
         }
         try {
             Decision d = future.get(guard.get().budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
