@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Random;
+import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.decision.Outcome;
+import org.smpolicy.json.JsonCodec;
+import org.smpolicy.recheck.Published;
 
 /**
  * Writes a published register and a file of changes for the re-check scale figure
@@ -15,7 +19,9 @@ import java.util.Random;
  * changes (consent refused, withdrawn for social media only or for everything, added to the
  * no-publish list, asked not to be filmed), seeded, so the same files come out every time.
  * {@code java -cp benchmarks/target/benchmarks.jar org.smpolicy.benchmarks.GenerateRegister
- * 100000 1000 published.jsonl changes.jsonl}.
+ * 100000 1000 published.jsonl changes.jsonl [--recorded]}. With {@code --recorded} each line also
+ * carries the {@code outcome} the baseline gives it as at its {@code publishedAt}, as a decision
+ * log written with its requests does (every generated post is allowed then).
  */
 public final class GenerateRegister {
 
@@ -29,6 +35,9 @@ public final class GenerateRegister {
         int m = Integer.parseInt(args[1]);
         Random random = new Random(20261203L);
         Instant start = Instant.parse("2026-01-05T09:00:00Z");
+        boolean recorded = args.length > 4 && args[4].equals("--recorded");
+        SocialMediaPolicy policy = recorded ? SocialMediaPolicy.builder().build() : null;
+        JsonCodec json = JsonCodec.strict();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8))) {
             for (int i = 0; i < n; i++) {
                 String account = i % 2 == 0 ? "merriott-facebook" : "haselbury-website";
@@ -39,12 +48,18 @@ public final class GenerateRegister {
                     people.append(k == 0 ? "" : ", ").append("{\"ref\": \"pupil-").append(random.nextInt(PUPILS))
                             .append("\", \"role\": \"STUDENT\", \"consent\": {\"status\": \"GRANTED\", \"channels\": [\"SOCIAL_MEDIA\", \"WEBSITE\"]}}");
                 }
-                out.println("{\"id\": \"post-" + i + "\", \"publishedAt\": \"" + start.plusSeconds(i * 240L) + "\", \"request\": {\"type\": \"publish\", "
+                String line = "{\"id\": \"post-" + i + "\", \"publishedAt\": \"" + start.plusSeconds(i * 240L) + "\", \"request\": {\"type\": \"publish\", "
                         + "\"account\": {\"id\": \"" + account + "\", \"type\": \"FEDERATION\", \"channel\": \"" + channel + "\", \"sltApproved\": true}, "
                         + "\"post\": {\"id\": \"post-" + i + "\", \"text\": \"Our week in class\", \"author\": \"staff-" + (i % 40) + "\"}, "
                         + "\"images\": [{\"id\": \"img-" + i + "\", \"people\": [" + people + "], \"peopleComplete\": true, "
                         + "\"appropriatelyDressed\": true, \"subjectToRidicule\": false}], "
-                        + "\"actor\": {\"role\": \"STAFF\", \"ref\": \"staff-" + (i % 40) + "\", \"readPolicy\": true, \"trained\": true, \"namedRunner\": true}}}");
+                        + "\"actor\": {\"role\": \"STAFF\", \"ref\": \"staff-" + (i % 40) + "\", \"readPolicy\": true, \"trained\": true, \"namedRunner\": true}}}";
+                if (recorded) {
+                    Published item = json.readPublished(line, i + 1L);
+                    Outcome then = policy.decide(item.request(), item.publishedAt()).outcome();
+                    line = "{\"outcome\": \"" + then + "\", " + line.substring(1);
+                }
+                out.println(line);
             }
         }
         String[] kinds = {"CONSENT_REFUSED", "CONSENT_WITHDRAWN", "CONSENT_WITHDRAWN_SOCIAL", "ADDED_TO_NO_PUBLISH_LIST", "ASKED_NOT_TO_BE_FILMED"};

@@ -60,6 +60,12 @@ final class RecheckCommand implements Callable<Integer> {
         List<String> badChanges = new ArrayList<>();
         Read<Published> register;
         List<FactChange> facts;
+        // The rule base is built while the files are read: building is mostly one thread, reading
+        // uses every core, and neither needs the other until the re-check (docs/performance.md).
+        java.util.concurrent.FutureTask<SocialMediaPolicy> building = new java.util.concurrent.FutureTask<>(policy::build);
+        Thread builder = new Thread(building, "smpolicy-build");
+        builder.setDaemon(true);
+        builder.start();
         try {
             facts = read(changes, (line, n) -> json.readChange(line), null, badChanges).items();
             // Only the lines that name a changed person can be touched: the rest are counted, not read.
@@ -67,12 +73,13 @@ final class RecheckCommand implements Callable<Integer> {
             register = read(published, (line, n) -> json.readPublished(line, n), touchable, bad);
             bad.addAll(badChanges);
         } catch (BadLine e) {
+            building.cancel(true);
             err.println("smpolicy recheck: " + e.getMessage());
             return Main.BAD_INPUT;
         }
         // A bad line is named and skipped; every other line is still re-checked.
         bad.forEach(b -> err.println("smpolicy recheck: " + b));
-        SocialMediaPolicy p = policy.build();
+        SocialMediaPolicy p = built(building);
         RecheckReport report;
         try {
             report = p.recheck(register.items(), facts, policy.clock().instant());
@@ -87,6 +94,24 @@ final class RecheckCommand implements Callable<Integer> {
             text(report, facts, out);
         }
         return !bad.isEmpty() ? Main.BAD_INPUT : report.anyMustComeDown() ? Main.PROBLEMS : Main.OK;
+    }
+
+    /** @return the policy built beside the reading, or what building it threw, as if built here */
+    private static SocialMediaPolicy built(java.util.concurrent.FutureTask<SocialMediaPolicy> building) {
+        try {
+            return building.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the rule base was built", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static void text(RecheckReport r, List<FactChange> facts, PrintWriter out) {
@@ -114,6 +139,9 @@ final class RecheckCommand implements Callable<Integer> {
     private record Read<T>(List<T> items, long unread) {
     }
 
+    /** The bytes of the register read at a time (a line longer than this grows it). */
+    private static final int CHUNK = 4 << 20;
+
     /** A line counted but not read: no change can touch it. */
     private static final Object UNREAD = new Object();
 
@@ -128,36 +156,37 @@ final class RecheckCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new BadLine(file + ": not a readable file");
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | OutOfMemoryError e) {
+        List<Object> parsed = new ArrayList<>();
+        // Read a chunk at a time and split as bytes: a line no change can touch is never decoded.
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            LineBreaks.chunks(in, CHUNK, (bytes, spans, first) -> {
+                // Lines are read in parallel and kept in file order; a bad line is named, not fatal.
+                parsed.addAll(java.util.stream.IntStream.range(0, spans.size()).parallel().mapToObj(i -> {
+                    int from = spans.get(i)[0];
+                    int to = spans.get(i)[1];
+                    long number = first + i;
+                    if (mustRead != null && !mustRead.mustRead(bytes, from, to)) {
+                        return UNREAD;
+                    }
+                    String line;
+                    try {
+                        line = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, from, to - from)).toString();
+                    } catch (java.nio.charset.CharacterCodingException e) {
+                        return (Object) new BadLine(file + ":" + number + ": not UTF-8 text");
+                    }
+                    if (line.isBlank()) {
+                        return null;
+                    }
+                    try {
+                        return (Object) reader.apply(line, number);
+                    } catch (InvalidRequestException e) {
+                        return (Object) new BadLine(file + ":" + number + ": " + e.getMessage());
+                    }
+                }).toList());
+            });
+        } catch (IOException | ArithmeticException | OutOfMemoryError e) {
             throw new BadLine(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
         }
-        // Split as bytes: a line no change can touch is never decoded.
-        List<int[]> spans = LineBreaks.spans(bytes);
-        // Lines are read in parallel and kept in file order; a bad line is named, not fatal.
-        List<Object> parsed = java.util.stream.IntStream.range(0, spans.size()).parallel().mapToObj(i -> {
-            int from = spans.get(i)[0];
-            int to = spans.get(i)[1];
-            if (mustRead != null && !mustRead.mustRead(bytes, from, to)) {
-                return UNREAD;
-            }
-            String line;
-            try {
-                line = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, from, to - from)).toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
-                return (Object) new BadLine(file + ":" + (i + 1) + ": not UTF-8 text");
-            }
-            if (line.isBlank()) {
-                return null;
-            }
-            try {
-                return (Object) reader.apply(line, i + 1L);
-            } catch (InvalidRequestException e) {
-                return (Object) new BadLine(file + ":" + (i + 1) + ": " + e.getMessage());
-            }
-        }).toList();
         List<T> out = new ArrayList<>();
         long unread = 0;
         for (Object o : parsed) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
+import org.smpolicy.decision.Outcome;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.io.JsonDocument;
 import org.smpolicy.io.JsonLimits;
@@ -70,9 +71,10 @@ final class LineJson {
             // One pass for the common, valid line; any failure is read again below for the precise message.
             PublishedLine p = publishedReader.readValue(line);
             java.time.OffsetDateTime at = p.publishedAt() != null ? p.publishedAt() : p.time();
-            if (at != null && p.request() instanceof org.smpolicy.model.PublishRequest req
+            java.util.Optional<Outcome> recorded = recorded(p.outcome());
+            if (at != null && p.request() instanceof org.smpolicy.model.PublishRequest req && recorded != null
                     && (p.id() == null || !p.id().isBlank() && p.id().length() <= 200)) {
-                return new org.smpolicy.recheck.Published(p.id() == null ? "line " + number : p.id(), at.toInstant(), req);
+                return new org.smpolicy.recheck.Published(p.id() == null ? "line " + number : p.id(), at.toInstant(), req, recorded);
             }
         } catch (IOException | RuntimeException e) {
             // the careful reading below names the problem
@@ -83,7 +85,7 @@ final class LineJson {
         for (java.util.Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!known.contains(f)) {
-                throw new InvalidRequestException("$." + f, "unknown field; a published item has `id`, `publishedAt` and `request`");
+                throw new InvalidRequestException("$." + f, "unknown field; a published item has `id`, `publishedAt`, `request` and optionally `outcome`");
             }
         }
         JsonNode when = node.has("publishedAt") ? node.get("publishedAt") : node.get("time");
@@ -114,7 +116,25 @@ final class LineJson {
         if (id != null && (!id.isTextual() || id.asText().isBlank() || id.asText().length() > 200)) {
             throw new InvalidRequestException("$.id", "`id` is a non-empty string of at most 200 characters");
         }
-        return new org.smpolicy.recheck.Published(id == null ? "line " + number : id.asText(), at, p);
+        JsonNode outcome = node.get("outcome");
+        java.util.Optional<Outcome> recorded = outcome == null ? java.util.Optional.empty() : outcome.isTextual() ? recorded(outcome.asText()) : null;
+        if (recorded == null) {
+            throw new InvalidRequestException("$.outcome", "`outcome` is the decision recorded when the item was checked: ALLOW, REVIEW or DENY");
+        }
+        return new org.smpolicy.recheck.Published(id == null ? "line " + number : id.asText(), at, p, recorded);
+    }
+
+    /** @return the recorded outcome, empty when there is none, {@code null} when it is not one */
+    private static java.util.Optional<Outcome> recorded(String outcome) {
+        if (outcome == null) {
+            return java.util.Optional.empty();
+        }
+        return switch (outcome) {
+            case "ALLOW" -> java.util.Optional.of(Outcome.ALLOW);
+            case "REVIEW" -> java.util.Optional.of(Outcome.REVIEW);
+            case "DENY" -> java.util.Optional.of(Outcome.DENY);
+            default -> null;
+        };
     }
 
     /** A register line, or a decision-log line written with its request, read in one pass. */

@@ -78,13 +78,17 @@ public final class Recheck {
             Published item = touchedItems.get(k);
             TreeSet<Integer> touching = touchingChanges.get(k);
             List<FactChange> applied = touching.stream().map(changes::get).toList();
-            Decision before = decide.apply(item.request(), item.publishedAt());
             Decision now = decide.apply(apply(item.request(), applied, today), at);
-            if (now.outcome().compareTo(before.outcome()) <= 0) {
+            if (now.outcome() == Outcome.ALLOW) {
+                return null; // nothing is more permissive than ALLOW: whatever it was then, it is not worse now
+            }
+            Outcome before = item.recorded().filter(o -> o == Outcome.ALLOW)
+                    .orElseGet(() -> decide.apply(item.request(), item.publishedAt()).outcome());
+            if (now.outcome().compareTo(before) <= 0) {
                 return null;
             }
             return new RecheckReport.Item(item.id(), item.request().account().id(), item.publishedAt(),
-                    touching.stream().map(i -> i + 1).toList(), before.outcome(), now, duties(now, applied, calendar, at));
+                    touching.stream().map(i -> i + 1).toList(), before, now, duties(now, applied, calendar, at));
         }).filter(java.util.Objects::nonNull).toList();
         return new RecheckReport(at, published.size(), touched, reported);
     }

@@ -17,12 +17,19 @@ import java.util.Set;
  */
 public final class RegisterLines {
 
+    /** Bits of the references' hash codes: a string whose bit is clear is no reference, and no String is made for it. */
+    private static final int HASH_BITS = (1 << 16) - 1;
+
     private final Set<String> refs;
     private final java.util.BitSet lengths = new java.util.BitSet();
+    private final java.util.BitSet hashes = new java.util.BitSet(HASH_BITS + 1);
 
     private RegisterLines(Set<String> refs) {
         this.refs = Set.copyOf(refs);
-        refs.forEach(r -> lengths.set(r.length()));
+        refs.forEach(r -> {
+            lengths.set(r.length());
+            hashes.set(r.hashCode() & HASH_BITS);
+        });
     }
 
     /**
@@ -64,6 +71,7 @@ public final class RegisterLines {
         int depth = 0;
         boolean publish = false;
         int start = -1;
+        int hash = 0;
         int previousStart = -1;
         int previousEnd = -1;
         for (int k = from; k < to; k++) {
@@ -74,7 +82,9 @@ public final class RegisterLines {
             if (start >= 0) {
                 if (c == '"') {
                     int length = k - start - 1;
-                    if (lengths.get(length) && refs.contains(new String(b, start + 1, length, StandardCharsets.ISO_8859_1))) {
+                    // The hash is String.hashCode's over these ASCII bytes.
+                    if (lengths.get(length) && hashes.get(hash & HASH_BITS)
+                            && refs.contains(new String(b, start + 1, length, StandardCharsets.ISO_8859_1))) {
                         return true;
                     }
                     publish |= length == 7 && is(b, start + 1, PUBLISH) && previousEnd - previousStart == 5 && is(b, previousStart + 1, TYPE)
@@ -82,9 +92,12 @@ public final class RegisterLines {
                     previousStart = start;
                     previousEnd = k;
                     start = -1;
+                } else {
+                    hash = 31 * hash + c;
                 }
             } else if (c == '"') {
                 start = k;
+                hash = 0;
             } else if (c == '{' || c == '[') {
                 depth++;
             } else if (c == '}' || c == ']') {

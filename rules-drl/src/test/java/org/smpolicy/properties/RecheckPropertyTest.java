@@ -49,7 +49,7 @@ class RecheckPropertyTest {
         Case {
             List<Published> unique = new ArrayList<>();
             for (Published p : register) {
-                unique.add(new Published("item-" + unique.size(), p.publishedAt(), p.request()));
+                unique.add(new Published("item-" + unique.size(), p.publishedAt(), p.request(), p.recorded()));
             }
             register = List.copyOf(unique);
         }
@@ -57,8 +57,13 @@ class RecheckPropertyTest {
 
     static Gen<Published> items() {
         Gen<List<Integer>> people = lists().of(integers().between(0, PUPILS.size() - 1)).ofSizeBetween(1, 3);
-        return Generate.pick(List.of(Channel.SOCIAL_MEDIA, Channel.WEBSITE, Channel.NEWSLETTER)).zip(people, integers().between(0, 999),
-                (channel, refs, id) -> {
+        // Some items carry the outcome a host recorded, of any value: a recorded outcome must never
+        // keep an item that is now more restrictive out of the report.
+        Gen<java.util.Optional<org.smpolicy.decision.Outcome>> recorded = Generate.pick(List.of(java.util.Optional.empty(),
+                java.util.Optional.of(org.smpolicy.decision.Outcome.ALLOW), java.util.Optional.of(org.smpolicy.decision.Outcome.REVIEW),
+                java.util.Optional.of(org.smpolicy.decision.Outcome.DENY)));
+        return Generate.pick(List.of(Channel.SOCIAL_MEDIA, Channel.WEBSITE, Channel.NEWSLETTER)).zip(people, integers().between(0, 999), recorded,
+                (channel, refs, id, outcome) -> {
                     List<DepictedPerson> ps = new ArrayList<>();
                     for (int r : new java.util.TreeSet<>(refs)) {
                         ps.add(new DepictedPerson(PUPILS.get(r), PersonRole.STUDENT,
@@ -68,7 +73,7 @@ class RecheckPropertyTest {
                     Image img = new Image("img", ps, null, Answer.YES, Answer.NO, false, false, Answer.YES);
                     return new Published("item-" + id, PUBLISHED, new PublishRequest(account,
                             new Post("p", "text", "Office", false, Answer.UNKNOWN, false, false, Set.of(), Answer.UNKNOWN),
-                            List.of(img), List.of(), List.of(), Actor.trainedStaffRunner()));
+                            List.of(img), List.of(), List.of(), Actor.trainedStaffRunner()), outcome);
                 });
     }
 
@@ -161,5 +166,18 @@ class RecheckPropertyTest {
         BiFunction<List<Published>, List<FactChange>, RecheckReport> ignoresChannels = (register, changes) -> POLICY.recheck(register,
                 changes.stream().map(c -> new FactChange(c.change(), c.ref(), c.from(), Set.of())).toList(), AT);
         PropertiesFailWhenBrokenTest.falsified(() -> untouchedNeverReported(ignoresChannels));
+    }
+
+    /** A re-check that took every recorded outcome at its word would let a register hide posts. */
+    @Test
+    void moreRestrictiveFailsForARecheckThatTrustsAStricterRecordedOutcome() {
+        BiFunction<List<Published>, List<FactChange>, RecheckReport> trustsRecorded = (register, changes) -> {
+            RecheckReport r = POLICY.recheck(register, changes, AT);
+            java.util.Map<String, Published> byId = new java.util.HashMap<>();
+            register.forEach(p -> byId.put(p.id(), p));
+            return new RecheckReport(r.at(), r.items(), r.touched(), r.reported().stream()
+                    .filter(i -> byId.get(i.id()).recorded().map(o -> i.decision().outcome().compareTo(o) > 0).orElse(true)).toList());
+        };
+        PropertiesFailWhenBrokenTest.falsified(() -> moreRestrictiveAlwaysReported(trustsRecorded));
     }
 }
