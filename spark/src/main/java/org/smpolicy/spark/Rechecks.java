@@ -16,6 +16,7 @@ import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.recheck.FactChange;
 import org.smpolicy.recheck.Published;
 import org.smpolicy.recheck.RecheckReport;
+import org.smpolicy.recheck.RegisterLines;
 import scala.Tuple2;
 
 /**
@@ -67,6 +68,9 @@ final class Rechecks {
         List<Part> parts = lines.mapPartitions((Iterator<Tuple2<String, Long>> it) -> {
             SocialMediaPolicy policy = RedecideJob.policy(job.profileFiles(), job.now());
             List<FactChange> ch = shippedChanges.stream().map(RedecideJob.JSON::readChange).toList();
+            // As the command line: only the lines that name a changed person are read in full; the rest are counted.
+            RegisterLines touchable = RegisterLines.naming(ch.stream().map(FactChange::ref).toList());
+            long unread = 0;
             List<Published> items = new ArrayList<>();
             java.util.Map<String, Tuple2<Long, String>> byId = new java.util.HashMap<>();
             List<String> errors = new ArrayList<>();
@@ -74,6 +78,10 @@ final class Rechecks {
                 Tuple2<String, Long> t = it.next();
                 long number = t._2() + 1;
                 if (t._1().isBlank()) {
+                    continue;
+                }
+                if (!touchable.mustRead(t._1())) {
+                    unread++;
                     continue;
                 }
                 try {
@@ -86,7 +94,7 @@ final class Rechecks {
             }
             RecheckReport r = policy.recheck(items, ch, job.now());
             List<Tuple2<Long, String>> reported = r.reported().stream().map(i -> byId.get(i.id())).toList();
-            return List.of(new Part(items.size(), r.touched(), new ArrayList<>(reported), errors)).iterator();
+            return List.of(new Part(items.size() + unread, r.touched(), new ArrayList<>(reported), errors)).iterator();
         }, true).collect();
         long items = parts.stream().mapToLong(Part::items).sum();
         long touched = parts.stream().mapToLong(Part::touched).sum();

@@ -231,6 +231,8 @@ class RedecideJobTest {
         Path register = tmp.resolve("published.jsonl");
         List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("../examples/recheck/published.jsonl")));
         lines.add(3, "");
+        // A line no change names is counted, not read, by both: its unknown field is not an error yet.
+        lines.add(4, "{\"id\": \"untouched\", \"publishedAt\": \"2026-10-01T10:00:00Z\", \"request\": {\"type\": \"publish\", \"bogus\": 1}}");
         Files.write(register, lines);
         Path changes = Path.of("../examples/recheck/changes.jsonl");
         Path out = tmp.resolve("recheck");
@@ -243,7 +245,7 @@ class RedecideJobTest {
         int cliCode = p.waitFor();
         assertThat(cli).contains("\"reported\":[{");
         assertThat(r.code()).as(r.err()).isEqualTo(cliCode);
-        assertThat(r.out()).contains("re-checked 7 published items against 6 changes");
+        assertThat(r.out()).contains("re-checked 8 published items against 6 changes");
         assertThat(Files.readString(out.resolve(Rechecks.RECHECK_FILE)).strip()).isEqualTo(cli);
     }
 
