@@ -311,8 +311,8 @@ public final class SocialMediaPolicy {
         public Builder holidays(Path feed) {
             try {
                 this.calendar = calendar.withHolidays(org.smpolicy.calendar.HolidayFeed.read(Objects.requireNonNull(feed, "feed")));
-            } catch (IllegalArgumentException e) {
-                throw new PolicyLoadException(List.of(e.getMessage().split("\n")));
+            } catch (org.smpolicy.calendar.HolidayFeed.InvalidFeedException e) {
+                throw PolicyLoadException.of(e.diagnostics());
             }
             return this;
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.io.JsonDocument;
 
 /**
@@ -47,20 +48,20 @@ public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> ye
      *
      * @param file the file
      * @return the feed
-     * @throws IllegalArgumentException with one line per problem, naming the file
+     * @throws InvalidFeedException with one line per problem, naming the file
      */
     public static HolidayFeed read(java.nio.file.Path file) {
         if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": not a regular file");
+            throw new InvalidFeedException(List.of(Diagnostic.profile(file.toString(), 0, "not a regular file")));
         }
         byte[] bytes;
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             bytes = in.readNBytes(MAX_BYTES + 1);
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            throw new InvalidFeedException(List.of(Diagnostic.profile(file.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")")));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new IllegalArgumentException(file + ": is larger than " + MAX_BYTES / 1024 + " KiB");
+            throw new InvalidFeedException(List.of(Diagnostic.profile(file.toString(), 0, "is larger than " + MAX_BYTES / 1024 + " KiB")));
         }
         return parse(new String(bytes, java.nio.charset.StandardCharsets.UTF_8), file.toString());
     }
@@ -69,74 +70,74 @@ public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> ye
      * @param json  the feed's text
      * @param where the file name, for messages
      * @return the feed
-     * @throws IllegalArgumentException with one {@code where: $.path: message} line per problem
+     * @throws InvalidFeedException with one {@code where:line: $.path: message} line per problem
      */
     public static HolidayFeed parse(String json, String where) {
-        List<String> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         JsonDocument doc;
         try {
             doc = JsonDocument.parse(json, where);
         } catch (JsonDocument.MalformedException e) {
-            throw new IllegalArgumentException(e.getMessage());
+            throw new InvalidFeedException(List.of(Diagnostic.ofProfileLine(e.getMessage())));
         }
         JsonNode root = doc.root();
         JsonNode division = root == null ? null : root.get("england-and-wales");
         if (division == null || !division.isObject()) {
-            throw new IllegalArgumentException(doc.place("$") + ": expected an object with an `england-and-wales` division");
+            throw new InvalidFeedException(List.of(at(doc, "$", "expected an object with an `england-and-wales` division", null)));
         }
         for (Iterator<String> it = division.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!DIVISION_FIELDS.contains(f)) {
-                problems.add(doc.place("$.england-and-wales." + f) + ": unknown field; known fields: division, events");
+                problems.add(at(doc, "$.england-and-wales." + f, "unknown field; known fields: division, events", null));
             }
         }
         JsonNode events = division.get("events");
         SortedMap<LocalDate, String> holidays = new TreeMap<>();
         Set<Integer> years = new TreeSet<>();
         if (events == null || !events.isArray()) {
-            problems.add(doc.place("$.england-and-wales.events") + ": expected an array");
+            problems.add(at(doc, "$.england-and-wales.events", "expected an array", null));
         } else {
             int i = 0;
             for (JsonNode e : events) {
                 String at = "$.england-and-wales.events[" + i++ + "]";
                 if (!e.isObject()) {
-                    problems.add(doc.place(at) + ": expected an object");
+                    problems.add(at(doc, at, "expected an object", null));
                     continue;
                 }
                 for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                     String f = it.next();
                     if (!EVENT_FIELDS.contains(f)) {
-                        problems.add(doc.place(at + "." + f) + ": unknown field; known fields: bunting, date, notes, title");
+                        problems.add(at(doc, at + "." + f, "unknown field; known fields: bunting, date, notes, title", null));
                     }
                 }
                 JsonNode title = e.get("title");
                 JsonNode date = e.get("date");
                 if (title == null || !title.isTextual() || title.asText().isBlank()) {
-                    problems.add(doc.place(at + ".title") + ": expected a non-empty string");
+                    problems.add(at(doc, at + ".title", "expected a non-empty string", null));
                 }
                 if (e.has("notes") && !e.get("notes").isTextual()) {
-                    problems.add(doc.place(at + ".notes") + ": expected a string");
+                    problems.add(at(doc, at + ".notes", "expected a string", null));
                 }
                 if (e.has("bunting") && !e.get("bunting").isBoolean()) {
-                    problems.add(doc.place(at + ".bunting") + ": expected true or false");
+                    problems.add(at(doc, at + ".bunting", "expected true or false", null));
                 }
                 if (date == null || !date.isTextual()) {
-                    problems.add(doc.place(at + ".date") + ": expected a date, YYYY-MM-DD");
+                    problems.add(at(doc, at + ".date", "expected a date, YYYY-MM-DD", null));
                     continue;
                 }
                 LocalDate d;
                 try {
                     d = LocalDate.parse(date.asText());
                 } catch (DateTimeException ex) {
-                    problems.add(doc.place(at + ".date") + ": `" + date.asText() + "` is not a date, YYYY-MM-DD");
+                    problems.add(at(doc, at + ".date", "{} is not a date, YYYY-MM-DD", date.asText()));
                     continue;
                 }
                 if (d.getYear() < 1971 || d.getYear() > 9999) {
-                    problems.add(doc.place(at + ".date") + ": `" + d + "` is outside 1971 to 9999");
+                    problems.add(at(doc, at + ".date", "{} is outside 1971 to 9999", d.toString()));
                     continue;
                 }
                 if (holidays.put(d, title == null ? "" : title.asText()) != null) {
-                    problems.add(doc.place(at + ".date") + ": `" + d + "` is listed twice");
+                    problems.add(at(doc, at + ".date", "{} is listed twice", d.toString()));
                 }
                 years.add(d.getYear());
             }
@@ -144,14 +145,35 @@ public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> ye
         for (int year : years) {
             for (Map.Entry<LocalDate, String> known : BankHolidays.englandAndWales(year).entrySet()) {
                 if (!holidays.containsKey(known.getKey())) {
-                    problems.add(where + ": the feed drops " + known.getValue() + " on " + known.getKey()
-                            + ", which the computed calendar has; refusing a feed that may be incomplete");
+                    problems.add(Diagnostic.profile(where, 0, "the feed drops " + known.getValue() + " on " + known.getKey()
+                            + ", which the computed calendar has; refusing a feed that may be incomplete"));
                 }
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+            throw new InvalidFeedException(problems);
         }
         return new HolidayFeed(holidays, years);
+    }
+
+    private static Diagnostic at(JsonDocument doc, String path, String message, String value) {
+        return Diagnostic.profile(doc.where(), doc.line(JsonDocument.pointer(path)), path, message, value);
+    }
+
+    /** A feed that cannot be used: its message has one line per problem, {@link #diagnostics()} each as a value. */
+    public static final class InvalidFeedException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<Diagnostic> diagnostics;
+
+        InvalidFeedException(List<Diagnostic> diagnostics) {
+            super(String.join("\n", diagnostics.stream().map(Diagnostic::text).toList()));
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        /** @return each problem, naming the file, line and JSON path, with any quoted value apart */
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
     }
 }

@@ -86,6 +86,30 @@ public record Diagnostic(Code code, String file, int line, String path, String m
     }
 
     /**
+     * A problem with a school profile or one of its files.
+     *
+     * @param file    the file, or the profile directory
+     * @param line    the line, from 1; 0 when the problem is about the whole file
+     * @param path    the JSON path of the value in a JSON file, or {@code null}
+     * @param message what is wrong, with {@code {}} where {@code value} goes
+     * @param value   the text quoted from the file, or {@code null}
+     * @return the diagnostic, code {@link Code#PROFILE}
+     */
+    public static Diagnostic profile(String file, int line, String path, String message, String value) {
+        return new Diagnostic(Code.PROFILE, file, line, path, message, value);
+    }
+
+    /**
+     * @param file    the file, or the profile directory
+     * @param line    the line, from 1; 0 when the problem is about the whole file
+     * @param message what is wrong
+     * @return the diagnostic, code {@link Code#PROFILE}, quoting nothing
+     */
+    public static Diagnostic profile(String file, int line, String message) {
+        return new Diagnostic(Code.PROFILE, file, line, null, message, null);
+    }
+
+    /**
      * Reads a profile problem written as {@code file:line: message}, the form the DRL compiler and
      * the profile checks report in. A line in another form keeps its words as the message.
      *

@@ -27,14 +27,32 @@ public class PolicyLoadException extends PolicyException {
      *                 invariant, indented under their problem): what {@code check --verbose} prints
      */
     public PolicyLoadException(List<String> problems, List<String> details) {
+        this(problems, details, problems.stream().map(Diagnostic::ofProfileLine).toList());
+    }
+
+    private PolicyLoadException(List<String> problems, List<String> details, List<Diagnostic> diagnostics) {
         super(problems.size() == 1 ? problems.get(0) : problems.size() + " problems:\n" + String.join("\n", problems));
         this.problems = List.copyOf(problems);
         this.details = List.copyOf(details);
-        this.diagnostics = problems.stream().map(Diagnostic::ofProfileLine).toList();
+        this.diagnostics = List.copyOf(diagnostics);
     }
 
     /**
-     * @return each problem as a value: code {@link Diagnostic.Code#PROFILE}, the file and line it names, the message
+     * The problems as their producers found them: each names its file, line and path apart from
+     * its words, and any value it quotes apart from both.
+     *
+     * @param diagnostics one per problem, at least one
+     * @return the exception; {@link #problems()} holds each as {@link Diagnostic#text()}
+     */
+    public static PolicyLoadException of(List<Diagnostic> diagnostics) {
+        List<String> lines = diagnostics.stream().map(Diagnostic::text).toList();
+        return new PolicyLoadException(lines, lines, diagnostics);
+    }
+
+    /**
+     * @return each problem as a value, code {@link Diagnostic.Code#PROFILE}: as its producer built it,
+     *         or read from a {@code file:line: message} line where a producer gave only that (a DRL
+     *         compiler's report)
      */
     public List<Diagnostic> diagnostics() {
         return diagnostics;

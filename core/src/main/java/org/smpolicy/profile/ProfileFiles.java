@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
+import org.smpolicy.diagnostic.Diagnostic;
 
 /**
  * Reads the files of a profile directory as hostile input: regular files only (never a FIFO, a
@@ -87,23 +88,23 @@ final class ProfileFiles {
     Result read(Path file) {
         if (memory != null) {
             byte[] bytes = memory.get(dir.relativize(file.normalize()).toString());
-            return bytes == null ? Result.problem(file + ":1: missing file") : text(file, bytes);
+            return bytes == null ? Result.problem(Diagnostic.profile(file.toString(), 1, "missing file")) : text(file, bytes);
         }
         try {
             // Every link resolved, the file itself or a directory on its way: it must end inside the profile.
             Path real = file.toRealPath();
             if (!real.startsWith(realDir)) {
-                return Result.problem(file + ":1: is a link to a file outside the profile directory; profile files must be inside it");
+                return Result.problem(Diagnostic.profile(file.toString(), 1, "is a link to a file outside the profile directory; profile files must be inside it"));
             }
             BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
-                return Result.problem(file + ":1: is not a regular file");
+                return Result.problem(Diagnostic.profile(file.toString(), 1, "is not a regular file"));
             }
             if (hardLinks(real) > 1) {
-                return Result.problem(file + ":1: has more than one name (a hard link); a profile file must be the profile's own");
+                return Result.problem(Diagnostic.profile(file.toString(), 1, "has more than one name (a hard link); a profile file must be the profile's own"));
             }
             if (attrs.size() > MAX_FILE_BYTES) {
-                return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+                return Result.problem(Diagnostic.profile(file.toString(), 1, "is larger than " + MAX_FILE_BYTES / 1024 + " KiB"));
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(real, LinkOption.NOFOLLOW_LINKS)) {
@@ -111,24 +112,24 @@ final class ProfileFiles {
             }
             return text(file, bytes);
         } catch (IOException | SecurityException e) {
-            return Result.problem(file + ":1: cannot be read (" + e.getClass().getSimpleName() + ")");
+            return Result.problem(Diagnostic.profile(file.toString(), 1, "cannot be read (" + e.getClass().getSimpleName() + ")"));
         }
     }
 
     /** The size limits and UTF-8, wherever the bytes came from. */
     private Result text(Path file, byte[] bytes) {
         if (bytes.length > MAX_FILE_BYTES) {
-            return Result.problem(file + ":1: is larger than " + MAX_FILE_BYTES / 1024 + " KiB");
+            return Result.problem(Diagnostic.profile(file.toString(), 1, "is larger than " + MAX_FILE_BYTES / 1024 + " KiB"));
         }
         total += bytes.length;
         if (total > MAX_PROFILE_BYTES) {
-            return Result.problem(file + ":1: the profile's files add up to more than " + MAX_PROFILE_BYTES / 1024 + " KiB");
+            return Result.problem(Diagnostic.profile(file.toString(), 1, "the profile's files add up to more than " + MAX_PROFILE_BYTES / 1024 + " KiB"));
         }
         try {
             return new Result(Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString()), null);
         } catch (CharacterCodingException e) {
-            return Result.problem(file + ":1: is not UTF-8 text");
+            return Result.problem(Diagnostic.profile(file.toString(), 1, "is not UTF-8 text"));
         }
     }
 
@@ -141,8 +142,8 @@ final class ProfileFiles {
     }
 
     /** A file's text, or why it was not read. */
-    record Result(Optional<String> text, String problem) {
-        static Result problem(String p) {
+    record Result(Optional<String> text, Diagnostic problem) {
+        static Result problem(Diagnostic p) {
             return new Result(Optional.empty(), p);
         }
     }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.io.JsonDocument;
 
@@ -108,13 +109,13 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
      */
     public static SchoolProfile load(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new PolicyLoadException(List.of(dir + ": not a directory"));
+            throw PolicyLoadException.of(List.of(Diagnostic.profile(dir.toString(), 0, "not a directory")));
         }
         ProfileFiles files;
         try {
             files = ProfileFiles.in(dir);
         } catch (IOException e) {
-            throw new PolicyLoadException(List.of(dir + ": cannot be read (" + e.getClass().getSimpleName() + ")"));
+            throw PolicyLoadException.of(List.of(Diagnostic.profile(dir.toString(), 0, "cannot be read (" + e.getClass().getSimpleName() + ")")));
         }
         return read(dir, files);
     }
@@ -136,29 +137,29 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
     private static SchoolProfile read(Path dir, ProfileFiles files) {
         Path file = dir.resolve(FILE);
         if (!files.exists(file)) {
-            throw new PolicyLoadException(List.of(file + ":1: missing profile file"));
+            throw PolicyLoadException.of(List.of(Diagnostic.profile(file.toString(), 1, "missing profile file")));
         }
         ProfileFiles.Result read = files.read(file);
         if (read.text().isEmpty()) {
-            throw new PolicyLoadException(List.of(read.problem()));
+            throw PolicyLoadException.of(List.of(read.problem()));
         }
         String text = read.text().get();
         JsonDocument doc;
         try {
             doc = JsonDocument.parse(text, file.toString());
         } catch (JsonDocument.MalformedException e) {
-            throw new PolicyLoadException(List.of(e.getMessage()));
+            throw PolicyLoadException.of(List.of(Diagnostic.ofProfileLine(e.getMessage())));
         }
         JsonNode root = doc.root();
         Reader r = new Reader(doc);
         if (root == null || !root.isObject()) {
-            throw new PolicyLoadException(List.of(file + ":1: expected a JSON object"));
+            throw PolicyLoadException.of(List.of(Diagnostic.profile(file.toString(), 1, "expected a JSON object")));
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             r.remember(f, "/" + JsonDocument.escape(f));
             if (!FIELDS.contains(f)) {
-                r.problem(f, "unknown field `" + f + "`; known fields: " + String.join(", ", new TreeSet<>(FIELDS)));
+                r.problem(f, "unknown field {}; known fields: " + String.join(", ", new TreeSet<>(FIELDS)), f);
             }
         }
         JsonNode v = root.get("profileVersion");
@@ -172,7 +173,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
             try {
                 zone = ZoneId.of(tz);
             } catch (DateTimeException e) {
-                r.problem("timeZone", "unknown time zone `" + tz + "`");
+                r.problem("timeZone", "unknown time zone {}", tz);
             }
         }
         SortedSet<LocalDate> closures = new TreeSet<>();
@@ -180,14 +181,14 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
             try {
                 closures.add(LocalDate.parse(d));
             } catch (DateTimeException e) {
-                r.problem(d, "invalid closure day `" + d + "`: expected YYYY-MM-DD");
+                r.problem(d, "invalid closure day {}: expected YYYY-MM-DD", d);
             }
         }
         Duration window = Duration.ofHours(24);
         JsonNode w = root.get("responseWindowHours");
         if (w != null) {
             if (!w.isInt() || w.asInt() < 1 || w.asInt() > 168) {
-                r.problem("responseWindowHours", "`responseWindowHours` must be a whole number of hours from 1 to 168, found `" + w + "`");
+                r.problem("responseWindowHours", "`responseWindowHours` must be a whole number of hours from 1 to 168, found {}", String.valueOf(w));
             } else {
                 window = Duration.ofHours(w.asInt());
             }
@@ -196,8 +197,8 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         JsonNode wd = root.get("responseWindowWorkingDays");
         if (wd != null) {
             if (!wd.isInt() || wd.asInt() < 1 || wd.asInt() > 10) {
-                r.problem("responseWindowWorkingDays", "`responseWindowWorkingDays` must be a whole number of working days from 1 to 10, found `"
-                        + wd + "`");
+                r.problem("responseWindowWorkingDays", "`responseWindowWorkingDays` must be a whole number of working days from 1 to 10, found {}",
+                        String.valueOf(wd));
             } else if (w != null) {
                 r.problem("responseWindowWorkingDays", "give the response window in hours (`responseWindowHours`) or in working days "
                         + "(`responseWindowWorkingDays`), not both");
@@ -211,7 +212,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         try {
             List<Path> drl = files.overlays();
             if (drl.size() > ProfileFiles.MAX_OVERLAYS) {
-                r.problems.add(dir + ": has " + drl.size() + " overlay files; a profile may have at most " + ProfileFiles.MAX_OVERLAYS);
+                r.problems.add(Diagnostic.profile(dir.toString(), 0, "has " + drl.size() + " overlay files; a profile may have at most " + ProfileFiles.MAX_OVERLAYS));
             } else {
                 for (Path p : drl) {
                     ProfileFiles.Result overlay = files.read(p);
@@ -223,7 +224,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 }
             }
         } catch (IOException e) {
-            r.problems.add(dir + ": cannot list overlay files (" + e.getClass().getSimpleName() + ")");
+            r.problems.add(Diagnostic.profile(dir.toString(), 0, "cannot list overlay files (" + e.getClass().getSimpleName() + ")"));
         }
         java.util.Optional<org.smpolicy.calendar.HolidayFeed> holidays = java.util.Optional.empty();
         String feedName = r.text(root, "holidaysFile", false);
@@ -238,14 +239,14 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 } else {
                     try {
                         holidays = java.util.Optional.of(org.smpolicy.calendar.HolidayFeed.parse(feed.text().get(), feedFile.toString()));
-                    } catch (IllegalArgumentException e) {
-                        r.problems.addAll(List.of(e.getMessage().split("\n")));
+                    } catch (org.smpolicy.calendar.HolidayFeed.InvalidFeedException e) {
+                        r.problems.addAll(e.diagnostics());
                     }
                 }
             }
         }
         if (!r.problems.isEmpty()) {
-            throw new PolicyLoadException(r.problems);
+            throw PolicyLoadException.of(r.problems);
         }
         return new SchoolProfile(name, dir, zone, closures, window, Set.copyOf(r.strings(root, "linkAllowList")),
                 Set.copyOf(r.strings(root, "linkDenyList")), disabled, relaxations, overlays, r.lines, holidays, workingDays);
@@ -258,7 +259,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
     private static final class Reader {
         final JsonDocument doc;
         final String file;
-        final List<String> problems = new ArrayList<>();
+        final List<Diagnostic> problems = new ArrayList<>();
         final Map<String, Integer> lines = new LinkedHashMap<>();
 
         Reader(JsonDocument doc) {
@@ -275,18 +276,27 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         }
 
         void problem(String key, String message) {
-            problems.add(file + ":" + line(key) + ": " + message);
+            problem(key, message, null);
+        }
+
+        /** A problem quoting {@code value} from the profile where the message has {@code {}}. */
+        void problem(String key, String message, String value) {
+            problems.add(Diagnostic.profile(file, line(key), null, message, value));
         }
 
         void problemAt(String pointer, String message) {
-            problems.add(doc.at(pointer) + ": " + message);
+            problemAt(pointer, message, null);
+        }
+
+        void problemAt(String pointer, String message, String value) {
+            problems.add(Diagnostic.profile(file, doc.line(pointer), null, message, value));
         }
 
         String text(JsonNode root, String field, boolean required) {
             JsonNode v = root.get(field);
             if (v == null) {
                 if (required) {
-                    problems.add(file + ":1: missing required field `" + field + "`");
+                    problems.add(Diagnostic.profile(file, 1, "missing required field `" + field + "`"));
                 }
                 return required ? "" : null;
             }
@@ -311,7 +321,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
             for (JsonNode e : v) {
                 String pointer = "/" + field + "/" + i++;
                 if (!e.isTextual()) {
-                    problemAt(pointer, "`" + field + "` must contain only strings, found `" + e + "`");
+                    problemAt(pointer, "`" + field + "` must contain only strings, found {}", e.toString());
                 } else {
                     out.add(e.asText());
                     remember(e.asText(), pointer);
@@ -342,15 +352,15 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
                 for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                     String f = it.next();
                     if (!f.equals(keyName) && !f.equals("reason")) {
-                        problemAt(entry + "/" + JsonDocument.escape(f), "unknown field `" + f + "` in `" + field + "`; known fields: " + keyName + ", reason");
+                        problemAt(entry + "/" + JsonDocument.escape(f), "unknown field {} in `" + field + "`; known fields: " + keyName + ", reason", f);
                     }
                 }
                 String pointer = entry + "/" + keyName;
                 if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
-                    problemAt(pointer, "`" + field + "` entry `" + k.asText() + "` must state a reason");
+                    problemAt(pointer, "`" + field + "` entry {} must state a reason", k.asText());
                 }
                 if (out.put(k.asText(), reason == null ? "" : reason.asText()) != null) {
-                    problemAt(pointer, "`" + k.asText() + "` is listed twice in `" + field + "`");
+                    problemAt(pointer, "{} is listed twice in `" + field + "`", k.asText());
                 } else {
                     remember(k.asText(), pointer);
                 }

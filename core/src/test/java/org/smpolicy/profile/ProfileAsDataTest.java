@@ -43,4 +43,38 @@ class ProfileAsDataTest {
         assertThatThrownBy(() -> SchoolProfile.read("shipped/big", Map.of("profile.json", new byte[ProfileFiles.MAX_FILE_BYTES + 1])))
                 .isInstanceOf(PolicyLoadException.class).hasMessageContaining("is larger than");
     }
+
+    /**
+     * A profile's problems are values built where they are found: file, line, path and words
+     * apart, and what they quote from the profile apart from the words, so that a product can show
+     * or withhold it without parsing text.
+     */
+    @Test
+    void problemsAreTypedWithWhatTheyQuoteHeldApart() {
+        String feed = "{\"england-and-wales\": {\"division\": \"x\", \"events\": [{\"title\": \"T\", \"date\": \"2026-02-30\"}]}}";
+        PolicyLoadException e = catchLoad(() -> SchoolProfile.read("shipped/typed", Map.of(
+                "profile.json", ("{\n  \"profileVersion\": 1,\n  \"name\": \"T\",\n  \"timeZone\": \"Mars/Olympus\",\n"
+                        + "  \"holidaysFile\": \"feed.json\"\n}\n").getBytes(StandardCharsets.UTF_8),
+                "feed.json", feed.getBytes(StandardCharsets.UTF_8))));
+        org.smpolicy.diagnostic.Diagnostic zone = e.diagnostics().stream().filter(d -> d.message().contains("time zone")).findFirst().orElseThrow();
+        assertThat(zone.file()).isEqualTo(Path.of("shipped/typed/profile.json").toString());
+        assertThat(zone.line()).isEqualTo(4);
+        assertThat(zone.message()).isEqualTo("unknown time zone {}");
+        assertThat(zone.value()).isEqualTo("Mars/Olympus");
+        assertThat(zone.redacted()).doesNotContain("Mars");
+        org.smpolicy.diagnostic.Diagnostic date = e.diagnostics().stream().filter(d -> "2026-02-30".equals(d.value())).findFirst().orElseThrow();
+        assertThat(date.path()).isEqualTo("$.england-and-wales.events[0].date");
+        assertThat(date.file()).isEqualTo(Path.of("shipped/typed/feed.json").toString());
+        assertThat(e.problems()).isEqualTo(e.diagnostics().stream().map(org.smpolicy.diagnostic.Diagnostic::text).toList())
+                .anyMatch(p -> p.endsWith(":4: unknown time zone `Mars/Olympus`"));
+    }
+
+    private static PolicyLoadException catchLoad(Runnable load) {
+        try {
+            load.run();
+        } catch (PolicyLoadException e) {
+            return e;
+        }
+        throw new AssertionError("the profile loaded");
+    }
 }
