@@ -11,6 +11,7 @@ import org.smpolicy.decision.Decision;
 import org.smpolicy.decision.Effect;
 import org.smpolicy.decision.Finding;
 import org.smpolicy.decision.Outcome;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.json.JsonCodec;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.profile.SchoolProfile;
@@ -63,6 +64,17 @@ final class ProfileCheck {
      *                {@link #MAX_LISTED}), one line each, indented
      */
     List<String> run(int count, long seed, boolean verbose) {
+        return check(count, seed, verbose).lines();
+    }
+
+    /**
+     * What a check found: each kind of problem as a value, and the lines {@link #run} prints
+     * (each problem's text, with verbose the requests that show it indented under it).
+     */
+    record Found(List<Diagnostic> problems, List<String> lines) {
+    }
+
+    Found check(int count, long seed, boolean verbose) {
         Random random = new Random(seed);
         // One line per kind of problem, with how often it happened and the smallest example: a
         // trust reads eight 900-character requests for one failure otherwise.
@@ -77,15 +89,18 @@ final class ProfileCheck {
                 note(groups, found, i, requests.get(i));
             }
         }
-        List<String> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         groups.forEach((what, g) -> {
-            problems.add(profile.where("name") + ": " + what + " on " + g.count + " of " + count
-                    + " generated requests; the smallest is request " + g.index + ": " + g.example);
+            Diagnostic d = profile.problem("name", what + " on " + g.count + " of " + count
+                    + " generated requests; the smallest is request " + g.index + ": " + g.example, null);
+            problems.add(d);
+            lines.add(d.text());
             if (verbose) {
-                g.all.forEach(problems::add);
+                lines.addAll(g.all);
             }
         });
-        return problems;
+        return new Found(List.copyOf(problems), List.copyOf(lines));
     }
 
     /** What is wrong with one generated request under the profile, or null. */

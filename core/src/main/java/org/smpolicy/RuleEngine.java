@@ -20,6 +20,7 @@ import org.smpolicy.calendar.WorkingCalendar;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.catalogue.RuleInfo;
 import org.smpolicy.decision.Decision;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.PolicyException;
 import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.drl.Parameters;
@@ -163,10 +164,10 @@ final class RuleEngine {
             throw new PolicyException("cannot load the rule base `" + catalogue.kieBase() + "`: " + e.getMessage(), e);
         }
         List<RuleInfo> baselineRules = RuleBase.describe(baseline.getKiePackages(), Map.of(), Map.of());
-        List<String> problems = new ArrayList<>(Validation.metadataProblems(baselineRules, catalogue, "baseline"));
+        List<Diagnostic> problems = new ArrayList<>(Validation.metadataProblems(baselineRules, catalogue, "baseline"));
         if (profile == null) {
             if (!problems.isEmpty()) {
-                throw new PolicyLoadException(problems);
+                throw PolicyLoadException.of(problems);
             }
             return new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
         }
@@ -185,7 +186,7 @@ final class RuleEngine {
         }
         problems.addAll(Validation.profileProblems(profile, outcomes));
         if (!problems.isEmpty()) {
-            throw new PolicyLoadException(problems);
+            throw PolicyLoadException.of(problems);
         }
         KieBase kieBase = baseline;
         if (!parsed.isEmpty()) {
@@ -225,24 +226,24 @@ final class RuleEngine {
         Instant now = clock.instant();
         Optional<PolicyInvariants> invariants = PolicyInvariants.on(loader);
         if (invariants.isPresent()) {
-            List<String> broken;
+            ProfileCheck.Found broken;
             try {
                 // Strict: an overlay rule that fails on a generated request refuses the profile here
                 // (at decision time it would only leave a REVIEW), now and at later instants.
                 broken = new ProfileCheck(r -> Evaluation.evaluate(base, r, now, null), r -> laterToo(school, r, now), profile,
-                        calendar.localDate(now), invariants.get()).run(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED, true);
+                        calendar.localDate(now), invariants.get()).check(LOAD_CHECK_REQUESTS, LOAD_CHECK_SEED, true);
             } catch (PolicyLoadException e) {
                 throw e;
             } catch (PolicyException e) {
                 school.retire();
                 // A rule that cannot evaluate a valid request would fail decisions: refuse the profile instead.
-                throw new PolicyLoadException(List.of(profile.where("name") + ": the profile's rules fail on a generated request: "
-                        + e.getMessage().replace('\n', ' ')));
+                throw PolicyLoadException.of(List.of(profile.problem("name", "the profile's rules fail on a generated request: "
+                        + e.getMessage().replace('\n', ' '), null)));
             }
-            if (!broken.isEmpty()) {
+            if (!broken.problems().isEmpty()) {
                 school.retire();
                 // One line per kind of problem; the requests that show each are details, for --verbose.
-                throw new PolicyLoadException(broken.stream().filter(l -> !l.startsWith("  ")).toList(), broken);
+                throw PolicyLoadException.of(broken.problems(), broken.lines());
             }
         } else {
             LOG.warn("the rules module offers no PolicyInvariants: profile `{}` is loaded without an invariant check", profile.name());

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.catalogue.RuleInfo;
 import org.smpolicy.decision.RuleEffect;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.profile.SchoolProfile;
 
 /** Checks a rule base against the clause catalogue before it is used. */
@@ -17,20 +18,20 @@ final class Validation {
     private Validation() {
     }
 
-    static List<String> metadataProblems(List<RuleInfo> rules, ClauseCatalogue catalogue, String where) {
-        List<String> problems = new ArrayList<>();
+    static List<Diagnostic> metadataProblems(List<RuleInfo> rules, ClauseCatalogue catalogue, String where) {
+        List<Diagnostic> problems = new ArrayList<>();
         for (RuleInfo r : rules) {
             String place = r.source().equals("baseline") ? where : r.source();
             if (r.clauses().isEmpty()) {
-                problems.add(place + ": rule `" + r.id() + "` has no @clause metadata");
+                problems.add(Diagnostic.profile(place, 0, "rule `" + r.id() + "` has no @clause metadata"));
             }
             for (String c : r.clauses()) {
                 if (!catalogue.contains(c)) {
-                    problems.add(place + ": rule `" + r.id() + "` cites clause `" + c + "`, which the catalogue does not have");
+                    problems.add(Diagnostic.profile(place, 0, "rule `" + r.id() + "` cites clause `" + c + "`, which the catalogue does not have"));
                 }
             }
             if (RuleEffect.parse(r.outcome()).isEmpty()) {
-                problems.add(place + ": rule `" + r.id() + "` has @outcome `" + r.outcome() + "`; expected one of " + OUTCOMES);
+                problems.add(Diagnostic.profile(place, 0, "rule `" + r.id() + "` has @outcome `" + r.outcome() + "`; expected one of " + OUTCOMES));
             }
         }
         return problems;
@@ -105,13 +106,13 @@ final class Validation {
      * response window, an allow list of link hosts) must be declared with a reason; every
      * declared relaxation must be one the profile makes.
      */
-    static List<String> profileProblems(SchoolProfile profile, Map<String, String> outcomes) {
-        List<String> problems = new ArrayList<>();
+    static List<Diagnostic> profileProblems(SchoolProfile profile, Map<String, String> outcomes) {
+        List<Diagnostic> problems = new ArrayList<>();
         java.util.Set<String> made = new java.util.LinkedHashSet<>();
         for (String rule : profile.disabled().keySet()) {
             String outcome = outcomes.get(rule);
             if (outcome == null) {
-                problems.add(profile.where(rule) + ": unknown rule id `" + rule + "` in disable");
+                problems.add(profile.problem(rule, "unknown rule id {} in disable", rule));
             } else if (RuleEffect.parse(outcome).map(RuleEffect::strict).orElse(true)) {
                 made.add(rule);
             }
@@ -139,17 +140,17 @@ final class Validation {
         for (String m : made) {
             if (!profile.relaxations().containsKey(m)) {
                 String what = outcomes.containsKey(m) ? "disabling " + outcomes.get(m) + " rule `" + m + "`" : "`" + m + "`";
-                problems.add(profile.where(m) + ": " + what + " makes the policy less strict than the baseline; "
-                        + "declare it in `relaxations` with a reason");
+                problems.add(profile.problem(m, what + " makes the policy less strict than the baseline; "
+                        + "declare it in `relaxations` with a reason", null));
             }
         }
         for (String declared : profile.relaxations().keySet()) {
             if (!made.contains(declared)) {
-                problems.add(profile.where(declared) + ": `relaxations` declares `" + declared
-                        + "`, which this profile does not relax (only disabled DENY/REVIEW/OBLIGATION rules, "
+                problems.add(profile.problem(declared, "`relaxations` declares {}, which this profile does not relax (only disabled DENY/REVIEW/OBLIGATION rules, "
                         + "responseWindowHours over 24, responseWindowWorkingDays, linkAllowList, a timeZone other than " + BASELINE_ZONE
                         + ", more than " + MAX_PLAIN_CLOSURE_DAYS + " closure weekdays in any twelve months and more than "
-                        + MAX_PLAIN_CLOSURE_RUN + " in a row are relaxations; days a holiday feed adds beyond the official record count as closure days)");
+                        + MAX_PLAIN_CLOSURE_RUN + " in a row are relaxations; days a holiday feed adds beyond the official record count as closure days)",
+                        declared));
             }
         }
         return problems;

@@ -50,6 +50,15 @@ public class PolicyLoadException extends PolicyException {
     }
 
     /**
+     * @param diagnostics one per problem, at least one
+     * @param details     the problems with what shows each, indented under it (what {@code check --verbose} prints)
+     * @return the exception
+     */
+    public static PolicyLoadException of(List<Diagnostic> diagnostics, List<String> details) {
+        return new PolicyLoadException(diagnostics.stream().map(Diagnostic::text).toList(), details, diagnostics);
+    }
+
+    /**
      * @return each problem as a value, code {@link Diagnostic.Code#PROFILE}: as its producer built it,
      *         or read from a {@code file:line: message} line where a producer gave only that (a DRL
      *         compiler's report)

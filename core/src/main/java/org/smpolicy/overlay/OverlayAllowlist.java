@@ -31,6 +31,7 @@ import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.smpolicy.decision.RuleEffect;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.drl.DecisionContext;
 import org.smpolicy.drl.Results;
 import org.smpolicy.model.*;
@@ -61,7 +62,7 @@ final class OverlayAllowlist {
     private static final Pattern RULE_ID = Pattern.compile("[a-z0-9]+([.-][a-z0-9]+)*");
 
     private final String where;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> imported = new HashSet<>();
     private final ExpressionAllowlist expressions = new ExpressionAllowlist(this::refuse, imported);
 
@@ -75,9 +76,9 @@ final class OverlayAllowlist {
      * @param where the file, for messages
      * @param text  its text
      * @param descr what Drools' parser made of it
-     * @return {@code file:line: message} for each construct that is not allowed
+     * @return one problem, at its file and line, for each construct that is not allowed
      */
-    static List<String> check(String where, String text, PackageDescr descr) {
+    static List<Diagnostic> check(String where, String text, PackageDescr descr) {
         OverlayAllowlist a = new OverlayAllowlist(where);
         a.file(text, descr);
         return a.problems;
@@ -89,7 +90,7 @@ final class OverlayAllowlist {
     }
 
     private void refuse(int line, String message) {
-        problems.add(where + ":" + Math.max(1, line) + ": " + message);
+        problems.add(Diagnostic.profile(where, Math.max(1, line), message));
     }
 
     private void file(String text, PackageDescr descr) {

@@ -27,6 +27,7 @@ import org.kie.api.runtime.KieContainer;
 import org.smpolicy.catalogue.ClauseCatalogue;
 import org.smpolicy.decision.ClauseIds;
 import org.smpolicy.decision.RuleEffect;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.profile.SchoolProfile.OverlayFile;
 
 /**
@@ -52,11 +53,11 @@ public final class Overlays {
     /**
      * Parses and checks every overlay file; adds each rule's source to {@code ruleSources}.
      *
-     * @return the problems, {@code file:line: message}; empty when all is well
+     * @return the problems, each at its file and line; empty when all is well
      */
-    public static List<String> check(List<OverlayFile> files, ClauseCatalogue catalogue, Set<String> baselineRules,
+    public static List<Diagnostic> check(List<OverlayFile> files, ClauseCatalogue catalogue, Set<String> baselineRules,
                               Map<String, String> ruleSources, List<Parsed> parsed) {
-        List<String> problems = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (OverlayFile f : files) {
             String where = f.path().toString();
@@ -65,47 +66,47 @@ public final class Overlays {
             try {
                 descr = parser.parse(false, f.text());
             } catch (DroolsParserException e) {
-                problems.add(where + ":1: " + oneLine(e.getMessage()));
+                problems.add(Diagnostic.profile(where, 1, oneLine(e.getMessage())));
                 continue;
             } catch (StackOverflowError e) {
-                problems.add(where + ":1: the file is nested too deeply to read");
+                problems.add(Diagnostic.profile(where, 1, "the file is nested too deeply to read"));
                 continue;
             }
             if (parser.hasErrors() || descr == null) {
                 for (DroolsError e : parser.getErrors()) {
                     int[] lines = e.getLines();
-                    problems.add(where + ":" + (lines.length > 0 && lines[0] > 0 ? lines[0] : 1) + ": " + oneLine(e.getMessage()));
+                    problems.add(Diagnostic.profile(where, lines.length > 0 && lines[0] > 0 ? lines[0] : 1, oneLine(e.getMessage())));
                 }
                 continue;
             }
-            List<String> refused;
+            List<Diagnostic> refused;
             try {
                 refused = OverlayAllowlist.check(where, f.text(), descr);
             } catch (StackOverflowError e) {
-                refused = List.of(where + ":1: the file is nested too deeply to check");
+                refused = List.of(Diagnostic.profile(where, 1, "the file is nested too deeply to check"));
             }
             problems.addAll(refused);
             for (RuleDescr r : descr.getRules()) {
                 String id = r.getName();
                 int line = r.getLine();
                 if (baselineRules.contains(id) || seen.containsKey(id)) {
-                    problems.add(where + ":" + line + ": rule id `" + OverlayText.safe(id) + "` is already used by "
-                            + (baselineRules.contains(id) ? "the baseline" : seen.get(id)) + "; give it a new id");
+                    problems.add(Diagnostic.profile(where, line, "rule id `" + OverlayText.safe(id) + "` is already used by "
+                            + (baselineRules.contains(id) ? "the baseline" : seen.get(id)) + "; give it a new id"));
                 }
                 seen.put(id, where);
                 ruleSources.put(id, where);
                 AnnotationDescr clause = r.getAnnotation("clause");
                 List<String> clauses = ClauseIds.parse(clause == null ? null : annotationValue(clause));
                 if (clauses.isEmpty()) {
-                    problems.add(where + ":" + line + ": rule `" + OverlayText.safe(id) + "` has no @clause metadata naming the clause it enforces");
+                    problems.add(Diagnostic.profile(where, line, "rule `" + OverlayText.safe(id) + "` has no @clause metadata naming the clause it enforces"));
                 }
                 for (String c : clauses) {
                     if (!catalogue.contains(c)) {
-                        problems.add(where + ":" + line + ": rule `" + OverlayText.safe(id) + "` cites clause `" + OverlayText.safe(c) + "`, which the policy does not have");
+                        problems.add(Diagnostic.profile(where, line, "rule `" + OverlayText.safe(id) + "` cites clause `" + OverlayText.safe(c) + "`, which the policy does not have"));
                     }
                 }
                 if (r.getAnnotation("outcome") == null) {
-                    problems.add(where + ":" + line + ": rule `" + OverlayText.safe(id) + "` needs @outcome, one of " + List.of(RuleEffect.values()));
+                    problems.add(Diagnostic.profile(where, line, "rule `" + OverlayText.safe(id) + "` needs @outcome, one of " + List.of(RuleEffect.values())));
                 }
             }
             if (!refused.isEmpty()) {
@@ -129,7 +130,7 @@ public final class Overlays {
      * Compiles checked overlay files with the executable model.
      *
      * @return the compiled packages
-     * @throws org.smpolicy.diagnostic.PolicyLoadException with {@code file:line: message} for each compile error
+     * @throws org.smpolicy.diagnostic.PolicyLoadException with a problem at its file and line for each compile error
      */
     public static Collection<KiePackage> compile(String school, List<Parsed> parsed, ClassLoader loader) {
         // Compiled and linked where only the allowlisted packages are visible (defence in depth).
@@ -152,7 +153,7 @@ public final class Overlays {
         KieBuilder kb = ks.newKieBuilder(kfs, sandbox).buildAll(ExecutableModelProject.class);
         List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            List<String> problems = new ArrayList<>();
+            List<Diagnostic> problems = new ArrayList<>();
             for (Message m : errors) {
                 Parsed p = m.getPath() == null ? null : byPath.get(m.getPath());
                 Path file = p == null ? (parsed.size() == 1 ? parsed.get(0).file().path() : Path.of(String.valueOf(m.getPath()))) : p.file().path();
@@ -160,10 +161,10 @@ public final class Overlays {
                 if (line <= 0) {
                     line = guessLine(m.getText(), p == null && parsed.size() == 1 ? parsed.get(0) : p);
                 }
-                problems.add(file + ":" + line + ": " + oneLine(m.getText()));
+                problems.add(Diagnostic.profile(file.toString(), line, oneLine(m.getText())));
             }
             ks.getRepository().removeKieModule(id);
-            throw new org.smpolicy.diagnostic.PolicyLoadException(problems);
+            throw org.smpolicy.diagnostic.PolicyLoadException.of(problems);
         }
         KieContainer container = ks.newKieContainer(id, sandbox);
         try {

@@ -93,11 +93,13 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
     }
 
     /**
-     * @param key a field name or value of {@code profile.json}
-     * @return {@code dir/profile.json:LINE} for messages
+     * @param key     a field name, or a value the profile lists (a rule id in {@code disable})
+     * @param message what is wrong with it, with {@code {}} where {@code value} goes
+     * @param value   the text quoted from the profile, or {@code null}
+     * @return a problem at the line of {@code profile.json} the key stands on
      */
-    public String where(String key) {
-        return directory.resolve(FILE) + ":" + lines.getOrDefault(key, 1);
+    public Diagnostic problem(String key, String message, String value) {
+        return Diagnostic.profile(directory.resolve(FILE).toString(), lines.getOrDefault(key, 1), null, message, value);
     }
 
     /**

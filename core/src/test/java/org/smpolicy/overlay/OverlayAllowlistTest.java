@@ -43,7 +43,7 @@ class OverlayAllowlistTest {
         if (parser.hasErrors()) {
             return parser.getErrors().stream().map(e -> "parse: " + e.getMessage()).toList();
         }
-        return OverlayAllowlist.check("x.drl", drl, descr);
+        return OverlayAllowlist.check("x.drl", drl, descr).stream().map(org.smpolicy.diagnostic.Diagnostic::text).toList();
     }
 
     static Stream<Arguments> attacks() {
@@ -160,7 +160,8 @@ class OverlayAllowlistTest {
         String deep = rule("NOTE", "PublishRequest( " + "(".repeat(3000) + "post.text != null" + ")".repeat(3000) + " )", "Results.find(kcontext, \"m\");");
         java.util.List<String> problems = new java.util.ArrayList<>();
         org.smpolicy.profile.SchoolProfile.OverlayFile f = new org.smpolicy.profile.SchoolProfile.OverlayFile(java.nio.file.Path.of("x.drl"), deep);
-        problems.addAll(Overlays.check(List.of(f), ValidationTestCatalogue.get(), java.util.Set.of(), new java.util.HashMap<>(), new java.util.ArrayList<>()));
+        Overlays.check(List.of(f), ValidationTestCatalogue.get(), java.util.Set.of(), new java.util.HashMap<>(), new java.util.ArrayList<>())
+                .forEach(d -> problems.add(d.text()));
         assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p).startsWith("x.drl:"));
     }
 
