@@ -312,6 +312,17 @@ public final class JsonCodec {
     }
 
     /**
+     * One problem as a JSON object: {@code {"code", "file", "line", "path", "message"}}, absent parts left out.
+     *
+     * @param d         the problem
+     * @param withValue whether the value quoted from the input is shown ({@code false}: {@code `…`})
+     * @return the object
+     */
+    public ObjectNode toTree(org.smpolicy.diagnostic.Diagnostic d, boolean withValue) {
+        return reports.diagnostic(d, withValue);
+    }
+
+    /**
      * The traceability document as {@code smpolicy clauses --format json} and {@code GET /v1/clauses}
      * write it: one shape whatever carries it.
      *

@@ -56,7 +56,12 @@ final class ReportJson {
             n.put("line", inputLine);
         }
         n.put("error", withValue ? d.text() : d.redacted());
-        ObjectNode g = n.putObject("diagnostic");
+        n.set("diagnostic", diagnostic(d, withValue));
+        return n.toString();
+    }
+
+    ObjectNode diagnostic(org.smpolicy.diagnostic.Diagnostic d, boolean withValue) {
+        ObjectNode g = mapper.createObjectNode();
         g.put("code", d.code().id());
         if (d.file() != null) {
             g.put("file", d.file());
@@ -68,7 +73,7 @@ final class ReportJson {
             g.put("path", d.path());
         }
         g.put("message", d.message(withValue));
-        return n.toString();
+        return g;
     }
 
     String recheck(RecheckReport report) {

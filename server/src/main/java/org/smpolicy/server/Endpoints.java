@@ -226,6 +226,9 @@ final class Endpoints {
                 n.put("error", "the profile has problems; the previous rule base keeps deciding");
                 ArrayNode p = n.putArray("problems");
                 e.problems().forEach(p::add);
+                // The same problems as values: the caller holds the reload token, as for the text.
+                ArrayNode d = n.putArray("diagnostics");
+                e.diagnostics().forEach(g -> d.add(json.toTree(g, true)));
                 Wire.send(ex, 422, "application/json", mapper.writeValueAsString(n) + "\n");
             }
         }

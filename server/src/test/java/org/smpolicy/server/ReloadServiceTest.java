@@ -73,6 +73,10 @@ class ReloadServiceTest {
             HttpResponse<String> broken = post(server.url() + "/v1/reload", "", "s3cret");
             assertThat(broken.statusCode()).isEqualTo(422);
             assertThat(broken.body()).contains("broken.drl:2:").contains("previous rule base keeps deciding");
+            com.fasterxml.jackson.databind.JsonNode refused = new com.fasterxml.jackson.databind.ObjectMapper().readTree(broken.body());
+            assertThat(refused.get("diagnostics")).isNotEmpty().allSatisfy(g -> assertThat(g.get("code").asText()).isEqualTo("profile"));
+            assertThat(refused.get("diagnostics").get(0).get("file").asText()).endsWith("broken.drl");
+            assertThat(refused.get("diagnostics").get(0).get("line").asInt()).isEqualTo(2);
             Files.delete(school.resolve("broken.drl"));
             assertThat(post(server.url() + "/v1/reload", "", "s3cret").statusCode()).isEqualTo(200);
             running.set(false);
