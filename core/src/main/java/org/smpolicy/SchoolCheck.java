@@ -8,6 +8,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.smpolicy.decision.Decision;
+import org.smpolicy.decision.PolicyImpact;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.model.Post;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
@@ -31,6 +33,75 @@ public final class SchoolCheck {
     private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]{1,60})\"");
 
     private SchoolCheck() {
+    }
+
+    /**
+     * What checking a school's profile found: {@code smpolicy check} prints it and adds nothing.
+     *
+     * @param profile           the profile's name
+     * @param problems          each kind of problem, as a value; empty when the profile passes
+     * @param lines             the problems as text, with {@code verbose} each followed by the
+     *                          generated requests that show it, indented
+     * @param invariantsChecked whether the rules module offered invariants to hold the profile to
+     * @param impact            what the profile changes against the baseline on the generated
+     *                          requests and those aimed at its overlay's words (with invariants)
+     * @param aimed             how many of those were aimed at the overlay's words
+     * @param neverExercised    the overlay rules none of them fired, sorted
+     * @param rules             how many rules the school's rule base has
+     */
+    public record Report(String profile, List<Diagnostic> problems, List<String> lines, boolean invariantsChecked,
+                         java.util.Optional<PolicyImpact.Report> impact, int aimed, List<String> neverExercised, int rules) {
+
+        /** Copies the lists. */
+        public Report {
+            problems = List.copyOf(problems);
+            lines = List.copyOf(lines);
+            neverExercised = List.copyOf(neverExercised);
+        }
+
+        /** @return whether the profile passes */
+        public boolean clean() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * Everything {@code smpolicy check} does with a profile: build its rule base (every load
+     * already holds it to the invariants on generated requests), hold it to the invariants and to
+     * the baseline by effect on {@code requests} more, compare it with the baseline on those and on
+     * requests aimed at its overlay's words, and list the overlay rules none of them fires.
+     *
+     * @param profile  the school's profile
+     * @param clock    "now" for the decisions
+     * @param loader   where the rules module is
+     * @param requests how many requests to generate
+     * @param seed     the generator's seed
+     * @param verbose  whether to list, under each kind of problem, the requests that show it
+     * @return what the check found
+     * @throws org.smpolicy.diagnostic.PolicyLoadException when the profile's rule base cannot be built at all
+     */
+    public static Report validate(SchoolProfile profile, java.time.Clock clock, ClassLoader loader, int requests, long seed,
+                                  boolean verbose) {
+        SocialMediaPolicy school = SocialMediaPolicy.builder().clock(clock).classLoader(loader).profile(profile).build();
+        java.util.Optional<PolicyInvariants> invariants = PolicyInvariants.on(loader);
+        if (invariants.isEmpty()) {
+            return new Report(profile.name(), List.of(), List.of(), false, java.util.Optional.empty(), 0, List.of(), school.rules().size());
+        }
+        SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).classLoader(loader).build();
+        ProfileCheck.Found found = new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants.get())
+                .check(requests, seed, verbose);
+        java.util.Random random = new java.util.Random(seed);
+        List<PolicyRequest> generated = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            generated.add(invariants.get().generate(random));
+        }
+        // The overlay's own words in the posts, so that a rule keyed on a word is exercised.
+        List<PolicyRequest> aimed = aimedAtOverlay(profile, generated);
+        generated.addAll(aimed);
+        PolicyImpact.Report impact = PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
+                invariants.get()::protectsAChild);
+        return new Report(profile.name(), found.problems(), found.lines(), true, java.util.Optional.of(impact), aimed.size(),
+                neverExercised(school, generated, clock.instant()), school.rules().size());
     }
 
     /**

@@ -4,10 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.smpolicy.PolicyInvariants;
-import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.SchoolCheck;
 import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.profile.SchoolProfile;
 import picocli.CommandLine.Command;
@@ -50,52 +48,33 @@ final class CheckCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         SchoolProfile profile;
-        SocialMediaPolicy school;
-        Clock clock = Clock.systemUTC();
+        SchoolCheck.Report report;
         try {
             profile = SchoolProfile.load(dir);
-            school = SocialMediaPolicy.builder().clock(clock).profile(profile).build();
+            report = SchoolCheck.validate(profile, Clock.systemUTC(), CheckCommand.class.getClassLoader(), requests, seed, verbose);
         } catch (PolicyLoadException e) {
             (verbose ? e.details() : e.problems()).forEach(out::println);
             out.println(e.problems().size() + " problem(s)");
             return Main.PROBLEMS;
         }
-        SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).build();
-        java.util.Optional<org.smpolicy.PolicyInvariants> invariants = PolicyInvariants.on(CheckCommand.class.getClassLoader());
-        if (invariants.isEmpty()) {
+        if (!report.invariantsChecked()) {
             spec.commandLine().getErr().println("smpolicy check: the rules module offers no invariants; only the profile's own checks ran");
         }
-        List<String> problems = invariants.isEmpty() ? List.of()
-                : org.smpolicy.SchoolCheck.problems(baseline, school, profile, invariants.get(), requests, seed, verbose);
-        problems.forEach(out::println);
-        int aimedCount = 0;
-        if (invariants.isPresent()) {
-            // What the profile changes against the baseline, on the same generated requests.
-            java.util.Random random = new java.util.Random(seed);
-            List<org.smpolicy.model.PolicyRequest> generated = new java.util.ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                generated.add(invariants.get().generate(random));
-            }
-            // The overlay's own words in the posts, so that a rule keyed on a word is exercised.
-            List<org.smpolicy.model.PolicyRequest> aimed = org.smpolicy.SchoolCheck.aimedAtOverlay(profile, generated);
-            generated.addAll(aimed);
-            aimedCount = aimed.size();
-            org.smpolicy.decision.PolicyImpact.Report impact = org.smpolicy.decision.PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
-                    invariants.get()::protectsAChild);
-            out.println("against the baseline: " + (impact.compared() - impact.unchanged()) + " of " + impact.compared()
-                    + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
-                    + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared())
-                    + "; rules that say something else " + counts(impact.rulesChanged()));
-            for (String rule : org.smpolicy.SchoolCheck.neverExercised(school, generated, clock.instant())) {
-                out.println("never exercised: overlay rule `" + rule + "` fired on none of the " + generated.size()
-                        + " requests decided: add a scenario that fires it (smpolicy test)");
-            }
+        report.lines().forEach(out::println);
+        report.impact().ifPresent(impact -> out.println("against the baseline: " + (impact.compared() - impact.unchanged()) + " of "
+                + impact.compared() + " generated decisions differ; transitions " + counts(impact.transitions()) + "; rules that now fire "
+                + counts(impact.rulesAppeared()) + "; rules that no longer fire " + counts(impact.rulesDisappeared())
+                + "; rules that say something else " + counts(impact.rulesChanged())));
+        int decided = report.impact().map(i -> (int) i.compared()).orElse(0);
+        for (String rule : report.neverExercised()) {
+            out.println("never exercised: overlay rule `" + rule + "` fired on none of the " + decided
+                    + " requests decided: add a scenario that fires it (smpolicy test)");
         }
-        out.println(profile.name() + ": " + (problems.isEmpty() ? "clean" : problems.size() + " problem(s)")
-                + " (" + school.rules().size() + " rules, " + profile.overlays().size() + " overlay files, "
+        out.println(report.profile() + ": " + (report.clean() ? "clean" : report.problems().size() + " problem(s)")
+                + " (" + report.rules() + " rules, " + profile.overlays().size() + " overlay files, "
                 + profile.disabled().size() + " disabled, " + requests + " generated requests"
-                + (aimedCount > 0 ? ", " + aimedCount + " aimed at the overlay's words" : "") + ")");
-        return problems.isEmpty() ? Main.OK : Main.PROBLEMS;
+                + (report.aimed() > 0 ? ", " + report.aimed() + " aimed at the overlay's words" : "") + ")");
+        return report.clean() ? Main.OK : Main.PROBLEMS;
     }
 
     private static String counts(java.util.Map<String, org.smpolicy.decision.PolicyImpact.Group> groups) {
