@@ -47,28 +47,11 @@ final class ProfileCheck {
         this.invariants = java.util.Objects.requireNonNull(invariants, "invariants");
     }
 
-    /**
-     * @param count how many requests to generate
-     * @param seed  the generator's seed (the same seed gives the same requests)
-     * @return one {@code file:line: message} line per problem; empty when the profile passes
-     */
-    List<String> run(int count, long seed) {
-        return run(count, seed, false);
-    }
-
     /** Most requests listed under one kind of problem with {@code verbose}. */
     static final int MAX_LISTED = 50;
 
     /**
-     * @param verbose also list, under each kind of problem, the requests that show it (up to
-     *                {@link #MAX_LISTED}), one line each, indented
-     */
-    List<String> run(int count, long seed, boolean verbose) {
-        return check(count, seed, verbose).lines();
-    }
-
-    /**
-     * What a check found: each kind of problem as a value, and the lines {@link #run} prints
+     * What a check found: each kind of problem as a value, and the lines {@code smpolicy check} prints
      * (each problem's text, with verbose the requests that show it indented under it).
      */
     record Found(List<Diagnostic> problems, List<String> lines) {

@@ -21,10 +21,10 @@ import org.smpolicy.profile.SchoolProfile;
  * its overlay's conditions name, and list the overlay rules no request fires.
  *
  * <pre>{@code
- * List<String> problems = SchoolCheck.problems(baseline, school, profile, PolicyInvariants.on(loader).orElseThrow(), 2000, 20261125L);
- * List<PolicyRequest> all = new ArrayList<>(generated);
- * all.addAll(SchoolCheck.aimedAtOverlay(profile, generated));
- * List<String> untested = SchoolCheck.neverExercised(school, all, Instant.now());
+ * SchoolCheck.Report report = SchoolCheck.validate(profile, Clock.systemUTC(), loader, 2000, 20261125L, false);
+ * for (Diagnostic d : report.problems()) {
+ *     System.out.println(d.text());
+ * }
  * }</pre>
  */
 public final class SchoolCheck {
@@ -102,43 +102,6 @@ public final class SchoolCheck {
                 invariants.get()::protectsAChild);
         return new Report(profile.name(), found.problems(), found.lines(), true, java.util.Optional.of(impact), aimed.size(),
                 neverExercised(school, generated, clock.instant()), school.rules().size());
-    }
-
-    /**
-     * Holds a school's rule base to the rules module's invariants, on generated requests, and to
-     * the baseline by effect: what {@code smpolicy check} and every load of a profile with overlay
-     * rules run (docs/profiles.md says what each problem means).
-     *
-     * @param baseline   the baseline policy
-     * @param school     the school's policy, built from {@code profile}
-     * @param profile    the school's profile
-     * @param invariants the rules module's invariants ({@link PolicyInvariants#on})
-     * @param requests   how many requests to generate
-     * @param seed       the generator's seed (the same seed gives the same requests)
-     * @return one {@code file:line: message} line per problem; empty when the profile passes
-     */
-    public static List<String> problems(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile,
-                                        PolicyInvariants invariants, int requests, long seed) {
-        return problems(baseline, school, profile, invariants, requests, seed, false);
-    }
-
-    /**
-     * As {@link #problems(SocialMediaPolicy, SocialMediaPolicy, SchoolProfile, PolicyInvariants, int, long)},
-     * and with {@code verbose} each kind of problem is followed by the requests that show it (up to
-     * 50), one indented line each.
-     *
-     * @param baseline   the baseline policy
-     * @param school     the school's policy
-     * @param profile    the school's profile
-     * @param invariants the rules module's invariants
-     * @param requests   how many requests to generate
-     * @param seed       the generator's seed
-     * @param verbose    whether to list every request that shows a problem
-     * @return the problem lines
-     */
-    public static List<String> problems(SocialMediaPolicy baseline, SocialMediaPolicy school, SchoolProfile profile,
-                                        PolicyInvariants invariants, int requests, long seed, boolean verbose) {
-        return new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants).run(requests, seed, verbose);
     }
 
     /**

@@ -72,6 +72,11 @@ class MultiSchoolServiceTest {
                     .header("Authorization", "Bearer t0ken").GET().build(), HttpResponse.BodyHandlers.ofString()).body());
             assertThat(detailed.at("/schools/broken/problems/0").asText()).contains("missing required field `name`")
                     .startsWith("broken/profile.json");
+            // The same problem as a value, its file relative to the schools directory.
+            assertThat(detailed.at("/schools/broken/diagnostics/0/file").asText()).isEqualTo("broken/profile.json");
+            assertThat(detailed.at("/schools/broken/diagnostics/0/code").asText()).isEqualTo("profile");
+            assertThat(detailed.at("/schools/broken/diagnostics/0/line").asInt()).isPositive();
+            assertThat(ready.at("/schools/broken/diagnostics").isMissingNode()).isTrue();
 
             // One school's reload, and a failed one that keeps its previous version serving.
             assertThat(post(server.url() + "/v1/schools/haselbury/reload", "", "t0ken").statusCode()).isEqualTo(200);

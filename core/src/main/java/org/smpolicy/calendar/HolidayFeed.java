@@ -78,7 +78,7 @@ public record HolidayFeed(SortedMap<LocalDate, String> holidays, Set<Integer> ye
         try {
             doc = JsonDocument.parse(json, where);
         } catch (JsonDocument.MalformedException e) {
-            throw new InvalidFeedException(List.of(Diagnostic.ofProfileLine(e.getMessage())));
+            throw new InvalidFeedException(List.of(Diagnostic.profile(e.where(), e.line(), e.what())));
         }
         JsonNode root = doc.root();
         JsonNode division = root == null ? null : root.get("england-and-wales");

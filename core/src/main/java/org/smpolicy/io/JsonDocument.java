@@ -61,16 +61,30 @@ public final class JsonDocument {
      */
     public static final class MalformedException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
+        private final String where;
         private final int line;
+        private final String what;
 
         MalformedException(String where, int line, int column, String what) {
             super(where + ":" + line + ": " + what + (column > 0 ? " at column " + column : ""));
+            this.where = where;
             this.line = line;
+            this.what = what + (column > 0 ? " at column " + column : "");
+        }
+
+        /** @return the file name the document was read as */
+        public String where() {
+            return where;
         }
 
         /** @return the line of the problem, from 1 */
         public int line() {
             return line;
+        }
+
+        /** @return what is wrong, and at which column, without the file and line; never the input */
+        public String what() {
+            return what;
         }
     }
 

@@ -150,7 +150,7 @@ public record SchoolProfile(String name, Path directory, ZoneId timeZone, Sorted
         try {
             doc = JsonDocument.parse(text, file.toString());
         } catch (JsonDocument.MalformedException e) {
-            throw PolicyLoadException.of(List.of(Diagnostic.ofProfileLine(e.getMessage())));
+            throw PolicyLoadException.of(List.of(Diagnostic.profile(e.where(), e.line(), e.what())));
         }
         JsonNode root = doc.root();
         Reader r = new Reader(doc);

@@ -69,6 +69,28 @@ class ProfileAsDataTest {
                 .anyMatch(p -> p.endsWith(":4: unknown time zone `Mars/Olympus`"));
     }
 
+    /**
+     * A profile or feed that is not JSON at all is a value too, built by the reader: a label that
+     * itself reads like {@code file:line: } cannot shift the file or the line.
+     */
+    @Test
+    void malformedJsonIsTypedWhereItIsRead() {
+        String label = "trust:7: x";
+        PolicyLoadException e = catchLoad(() -> SchoolProfile.read(label, Map.of(
+                "profile.json", "{\n  \"profileVersion\": 1,\n  \"name\": ,\n}\n".getBytes(StandardCharsets.UTF_8))));
+        org.smpolicy.diagnostic.Diagnostic d = e.diagnostics().get(0);
+        assertThat(d.file()).isEqualTo(Path.of(label, "profile.json").toString());
+        assertThat(d.line()).isEqualTo(3);
+        assertThat(d.message()).startsWith("malformed JSON at column");
+        PolicyLoadException feed = catchLoad(() -> SchoolProfile.read(label, Map.of(
+                "profile.json", "{\"profileVersion\": 1, \"name\": \"F\", \"holidaysFile\": \"feed.json\"}".getBytes(StandardCharsets.UTF_8),
+                "feed.json", "{\n\n [".getBytes(StandardCharsets.UTF_8))));
+        assertThat(feed.diagnostics()).anySatisfy(f -> {
+            assertThat(f.file()).isEqualTo(Path.of(label, "feed.json").toString());
+            assertThat(f.line()).isEqualTo(3);
+        });
+    }
+
     private static PolicyLoadException catchLoad(Runnable load) {
         try {
             load.run();

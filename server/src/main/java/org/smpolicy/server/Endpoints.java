@@ -249,7 +249,7 @@ final class Endpoints {
     }
 
     void readiness(HttpExchange ex) throws IOException {
-        Wire.send(ex, 200, "application/json", mapper.writeValueAsString(schools.readiness(guards.tokenGiven(ex))) + "\n");
+        Wire.send(ex, 200, "application/json", mapper.writeValueAsString(schools.readiness(guards.tokenGiven(ex), json)) + "\n");
     }
 
     void metrics(HttpExchange ex) throws IOException {

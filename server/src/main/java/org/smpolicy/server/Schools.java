@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.PolicyLoadException;
 import org.smpolicy.json.JsonCodec;
 
@@ -25,7 +26,7 @@ final class Schools {
     private final ObjectMapper mapper = new ObjectMapper();
     final School main;
     private final Map<String, School> ready = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> broken = new ConcurrentHashMap<>();
+    private final Map<String, List<Diagnostic>> broken = new ConcurrentHashMap<>();
     private final Set<String> loading = ConcurrentHashMap.newKeySet();
     private volatile Path dir;
 
@@ -68,9 +69,10 @@ final class Schools {
                 try {
                     ready.put(id, new School(id, policy.apply(p), p, json));
                 } catch (PolicyLoadException e) {
-                    broken.put(id, e.problems());
+                    broken.put(id, e.diagnostics());
                 } catch (RuntimeException | StackOverflowError e) {
-                    broken.put(id, List.of(p.resolve("profile.json") + ":1: cannot be loaded (" + e.getClass().getSimpleName() + ")"));
+                    broken.put(id, List.of(Diagnostic.profile(p.resolve("profile.json").toString(), 1,
+                            "cannot be loaded (" + e.getClass().getSimpleName() + ")")));
                 } finally {
                     loading.remove(id);
                 }
@@ -89,9 +91,10 @@ final class Schools {
 
     /**
      * Probes say school and state only; a profile's problems (which name its files) are shown to a
-     * caller with the reload token, with paths relative to the schools directory.
+     * caller with the reload token, with paths relative to the schools directory, as text and as
+     * diagnostics.
      */
-    ObjectNode readiness(boolean withProblems) {
+    ObjectNode readiness(boolean withProblems, JsonCodec json) {
         ObjectNode n = mapper.createObjectNode();
         boolean allReady = broken.isEmpty() && loading.isEmpty() && ready.values().stream().allMatch(sc -> sc.lastReloadProblems.isEmpty())
                 && main.lastReloadProblems.isEmpty();
@@ -110,18 +113,25 @@ final class Schools {
             all.putObject(id).put("status", "loading");
         }
         Path d = dir;
-        for (Map.Entry<String, List<String>> b : new TreeMap<>(broken).entrySet()) {
+        for (Map.Entry<String, List<Diagnostic>> b : new TreeMap<>(broken).entrySet()) {
             ObjectNode s1 = all.putObject(b.getKey());
             s1.put("status", "broken: serves no decisions");
             if (withProblems) {
+                List<Diagnostic> relative = b.getValue().stream().map(g -> g.file() == null || d == null ? g : g.inFile(relative(d, g.file()))).toList();
                 ArrayNode p = s1.putArray("problems");
-                b.getValue().forEach(line -> p.add(d == null ? line : line.replace(d.toAbsolutePath() + File.separator, "")
-                        .replace(d + File.separator, "")));
+                relative.forEach(g -> p.add(g.text()));
+                ArrayNode diagnostics = s1.putArray("diagnostics");
+                relative.forEach(g -> diagnostics.add(json.toTree(g, true)));
             } else {
                 s1.put("problems", b.getValue().size());
             }
         }
         return n;
+    }
+
+    /** A profile file's name below the schools directory, so that a probe never shows the server's own paths. */
+    private static String relative(Path dir, String file) {
+        return file.replace(dir.toAbsolutePath() + File.separator, "").replace(dir + File.separator, "");
     }
 
     /** Stops every school's bulk pool. */
