@@ -1,13 +1,10 @@
 package org.smpolicy.benchmarks;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,8 +24,10 @@ import org.smpolicy.server.DecisionServer;
  * (Merriott's profile again: the control), then while they post it to a third school whose allowed
  * overlay costs far more than its time budget on every request. It prints each benign school's p50
  * and p99 in each phase, the ratio of the hostile phase's p99 to the school alone and to the
- * control, how the hostile school was answered (503s), and the
- * slowest {@code /healthz} seen by a prober polling every 100 ms throughout. Loopback only;
+ * control, the same once more with the hostile school's clients waiting as its 503s'
+ * {@code Retry-After} asks, how the hostile school was answered (503s), and the
+ * slowest {@code /healthz} seen by a prober polling every 100 ms throughout. Every client is a
+ * {@link LoopbackClient} (a keep-alive socket, as wrk's connections). Loopback only;
  * bounded in time. Run from the repository root after {@code mvn -q -B install -DskipTests}:
  * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.SchoolsLoad [clients] [hostile] [warm-up s] [measure s]}.
  */
@@ -92,6 +91,10 @@ public final class SchoolsLoad {
             long[][] benign = phase(List.of(merriott, haselbury), bodies, clients, measure, thirdUri, hostile, new Object[] {bomb, new AtomicLong()});
             AtomicLong refused = new AtomicLong();
             long[][] beside = phase(List.of(merriott, haselbury), bodies, clients, measure, hostileUri, hostile, new Object[] {bomb, refused});
+            // The same, with the hostile school's clients waiting as its 503s' Retry-After asks (as
+            // HTTP says a client should): what is left above is their loop on these shared cores.
+            long[][] polite = phase(List.of(merriott, haselbury), bodies, clients, measure, hostileUri, hostile,
+                    new Object[] {bomb, new AtomicLong(), true});
             prober.interrupt();
             String[] names = {"merriott", "haselbury"};
             for (int s = 0; s < 2; s++) {
@@ -106,6 +109,10 @@ public final class SchoolsLoad {
                 double p99c = pct(benign[s], 0.99);
                 System.out.printf("%s: beside a benign third school with the same clients and body %d requests, p99 %.2f ms;"
                         + " p99 ratio hostile / benign third %.2f%n", names[s], benign[s].length, p99c, p99b / p99c);
+                Arrays.sort(polite[s]);
+                double p99p = pct(polite[s], 0.99);
+                System.out.printf("%s: beside the hostile school whose clients honour Retry-After %d requests, p50 %.2f ms, p99 %.2f ms;"
+                        + " p99 ratio %.2f%n", names[s], polite[s].length, pct(polite[s], 0.5), p99p, p99p / p99a);
             }
             System.out.printf("hostile school: %d answers 503 or dropped connections (stopped at its budget, its pool full, or paused); slowest /healthz %.1f ms%n",
                     refused.get(), slowestHealth.get() / 1e6);
@@ -117,17 +124,19 @@ public final class SchoolsLoad {
     }
 
     static void probe(URI health, AtomicLong slowest) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        while (!Thread.currentThread().isInterrupted()) {
-            long t = System.nanoTime();
-            try {
-                http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                slowest.accumulateAndGet(System.nanoTime() - t, Math::max);
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            } catch (Exception e) {
-                slowest.set(Long.MAX_VALUE);
+        try (LoopbackClient http = new LoopbackClient(health, 5_000)) {
+            while (!Thread.currentThread().isInterrupted()) {
+                long t = System.nanoTime();
+                try {
+                    http.send("GET", health.getPath(), null);
+                    slowest.accumulateAndGet(System.nanoTime() - t, Math::max);
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    slowest.set(Long.MAX_VALUE);
+                    System.err.println("/healthz failed after " + (System.nanoTime() - t) / 1_000_000 + " ms: " + e);
+                }
             }
         }
     }
@@ -141,13 +150,13 @@ public final class SchoolsLoad {
             List<Future<long[]>> mine = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int offset = c;
-                mine.add(pool.submit(() -> client(school, bodies, offset, end, null)));
+                mine.add(pool.submit(() -> client(school, bodies, offset, end, null, false)));
             }
             results.add(mine);
         }
         List<Future<long[]>> bad = new ArrayList<>();
         for (int c = 0; c < hostileClients; c++) {
-            bad.add(pool.submit(() -> client(hostile, List.of((String) bomb[0]), 0, end, (AtomicLong) bomb[1])));
+            bad.add(pool.submit(() -> client(hostile, List.of((String) bomb[0]), 0, end, (AtomicLong) bomb[1], bomb.length > 2)));
         }
         long[][] out = new long[schools.size()][];
         for (int s = 0; s < schools.size(); s++) {
@@ -164,38 +173,39 @@ public final class SchoolsLoad {
         return out;
     }
 
-    static long[] client(URI uri, List<String> bodies, int offset, long end, AtomicLong refused) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long[] lat = new long[1 << 14];
-        int n = 0;
-        for (int i = offset; System.nanoTime() < end; i++) {
-            HttpRequest r = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
-            long t = System.nanoTime();
-            HttpResponse<String> resp;
-            try {
-                resp = http.send(r, HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                if (refused == null) {
-                    throw e;
-                }
-                // a paused school answers 503 before reading the body and drops the connection
-                refused.incrementAndGet();
-                continue;
-            }
-            if (refused != null) {
-                if (resp.statusCode() == 503) {
+    static long[] client(URI uri, List<String> bodies, int offset, long end, AtomicLong refused, boolean honourRetryAfter)
+            throws Exception {
+        List<byte[]> raw = bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
+        ServiceLoad.Latencies lat = new ServiceLoad.Latencies();
+        try (LoopbackClient http = new LoopbackClient(uri)) {
+            for (int i = offset; System.nanoTime() < end; i++) {
+                long t = System.nanoTime();
+                int status;
+                try {
+                    status = http.send("POST", uri.getPath(), raw.get(i % raw.size()));
+                } catch (java.io.IOException e) {
+                    if (refused == null) {
+                        throw e;
+                    }
+                    // a paused school answers 503 before reading the body and drops the connection
                     refused.incrementAndGet();
+                    continue;
                 }
-                continue;
+                if (refused != null) {
+                    if (status == 503) {
+                        refused.incrementAndGet();
+                        if (honourRetryAfter && http.retryAfter() > 0) {
+                            Thread.sleep(Math.min(http.retryAfter() * 1000L, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
+                        }
+                    }
+                    continue;
+                }
+                if (status != 200) {
+                    throw new IllegalStateException("status " + status + " from " + uri);
+                }
+                lat.add(System.nanoTime() - t);
             }
-            if (resp.statusCode() != 200) {
-                throw new IllegalStateException("status " + resp.statusCode() + " from " + uri);
-            }
-            if (n == lat.length) {
-                lat = Arrays.copyOf(lat, n * 2);
-            }
-            lat[n++] = System.nanoTime() - t;
         }
-        return Arrays.copyOf(lat, n);
+        return lat.all();
     }
 }

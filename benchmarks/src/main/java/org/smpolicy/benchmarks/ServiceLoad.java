@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,9 +21,12 @@ import org.smpolicy.server.DecisionServer;
 /**
  * A load benchmark of the decision service over loopback: C keep-alive clients (8 by default)
  * post the sample requests in turn to {@code /v1/decide} for a warm-up, then for a measured
- * period, and it prints requests per second and latency percentiles. Loopback only; bounded in
- * time. Run from the repository root after {@code mvn -q -B install -DskipTests}:
- * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.ServiceLoad [clients] [warm-up s] [measure s]}.
+ * period, and it prints requests per second and latency percentiles. The clients are
+ * {@link LoopbackClient}s (a blocking socket each, as wrk's connections); {@code --jdk-client}
+ * uses the JDK's {@code HttpClient} instead, which on 2 cores shared with the service measures
+ * the client as much as the service. Loopback only; bounded in time. Run from the repository root
+ * after {@code mvn -q -B install -DskipTests}:
+ * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.ServiceLoad [clients] [warm-up s] [measure s] [--jdk-client]}.
  */
 public final class ServiceLoad {
 
@@ -30,9 +34,11 @@ public final class ServiceLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-        int measure = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        boolean jdkClient = List.of(args).contains("--jdk-client");
+        List<String> numbers = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
+        int clients = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 8;
+        int warmup = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 15;
+        int measure = numbers.size() > 2 ? Integer.parseInt(numbers.get(2)) : 20;
         List<String> bodies = new ArrayList<>();
         try (var files = Files.list(DecisionBenchmark.requests())) {
             for (var f : files.sorted().toList()) {
@@ -42,39 +48,23 @@ public final class ServiceLoad {
         SocialMediaPolicy policy = SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)).build();
         try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
             URI uri = URI.create(server.url() + "/v1/decide");
-            run(uri, bodies, clients, warmup);
-            long[] latencies = run(uri, bodies, clients, measure);
+            run(uri, bodies, clients, warmup, jdkClient);
+            long[] latencies = run(uri, bodies, clients, measure, jdkClient);
             Arrays.sort(latencies);
-            System.out.printf("clients %d, %d s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", clients, measure,
+            System.out.printf("clients %d (%s), %d s: %.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", clients,
+                    jdkClient ? "JDK HttpClient" : "keep-alive sockets", measure,
                     latencies.length / (double) measure, latencies[latencies.length / 2] / 1e6,
                     latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6);
         }
     }
 
-    static long[] run(URI uri, List<String> bodies, int clients, int seconds) throws Exception {
+    static long[] run(URI uri, List<String> bodies, int clients, int seconds, boolean jdkClient) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int offset = c;
-            results.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                long[] lat = new long[1 << 16];
-                int n = 0;
-                for (int i = offset; System.nanoTime() < end; i++) {
-                    HttpRequest r = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
-                    long t = System.nanoTime();
-                    HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
-                    if (resp.statusCode() != 200) {
-                        throw new IllegalStateException("status " + resp.statusCode());
-                    }
-                    if (n == lat.length) {
-                        lat = Arrays.copyOf(lat, n * 2);
-                    }
-                    lat[n++] = System.nanoTime() - t;
-                }
-                return Arrays.copyOf(lat, n);
-            }));
+            results.add(pool.submit(() -> jdkClient ? jdk(uri, bodies, offset, end) : sockets(uri, bodies, offset, end)));
         }
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : results) {
@@ -82,5 +72,53 @@ public final class ServiceLoad {
         }
         pool.shutdown();
         return all.stream().flatMapToLong(Arrays::stream).toArray();
+    }
+
+    private static long[] sockets(URI uri, List<String> bodies, int offset, long end) throws Exception {
+        List<byte[]> raw = bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
+        try (LoopbackClient http = new LoopbackClient(uri)) {
+            Latencies lat = new Latencies();
+            for (int i = offset; System.nanoTime() < end; i++) {
+                long t = System.nanoTime();
+                int status = http.send("POST", uri.getPath(), raw.get(i % raw.size()));
+                if (status != 200) {
+                    throw new IllegalStateException("status " + status);
+                }
+                lat.add(System.nanoTime() - t);
+            }
+            return lat.all();
+        }
+    }
+
+    private static long[] jdk(URI uri, List<String> bodies, int offset, long end) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Latencies lat = new Latencies();
+        for (int i = offset; System.nanoTime() < end; i++) {
+            HttpRequest r = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size()))).build();
+            long t = System.nanoTime();
+            HttpResponse<String> resp = http.send(r, HttpResponse.BodyHandlers.ofString());
+            if (resp.statusCode() != 200) {
+                throw new IllegalStateException("status " + resp.statusCode());
+            }
+            lat.add(System.nanoTime() - t);
+        }
+        return lat.all();
+    }
+
+    /** One client's latencies, in nanoseconds. */
+    static final class Latencies {
+        private long[] lat = new long[1 << 16];
+        private int n;
+
+        void add(long nanos) {
+            if (n == lat.length) {
+                lat = Arrays.copyOf(lat, n * 2);
+            }
+            lat[n++] = nanos;
+        }
+
+        long[] all() {
+            return Arrays.copyOf(lat, n);
+        }
     }
 }
