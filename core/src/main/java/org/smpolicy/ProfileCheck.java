@@ -57,15 +57,30 @@ final class ProfileCheck {
     record Found(List<Diagnostic> problems, List<String> lines) {
     }
 
-    Found check(int count, long seed, boolean verbose) {
+    /**
+     * @param invariants the rules module's invariants, which generate the requests
+     * @param count      how many
+     * @param seed       the generator's seed (the same seed gives the same requests)
+     * @return the generated requests, in a list the caller may add to
+     */
+    static List<PolicyRequest> generate(PolicyInvariants invariants, int count, long seed) {
         Random random = new Random(seed);
-        // One line per kind of problem, with how often it happened and the smallest example: a
-        // trust reads eight 900-character requests for one failure otherwise.
-        java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
         List<PolicyRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             requests.add(invariants.generate(random));
         }
+        return requests;
+    }
+
+    Found check(int count, long seed, boolean verbose) {
+        return check(generate(invariants, count, seed), verbose);
+    }
+
+    Found check(List<PolicyRequest> requests, boolean verbose) {
+        int count = requests.size();
+        // One line per kind of problem, with how often it happened and the smallest example: a
+        // trust reads eight 900-character requests for one failure otherwise.
+        java.util.Map<String, Group> groups = new java.util.LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             String found = problem(requests.get(i));
             if (found != null) {

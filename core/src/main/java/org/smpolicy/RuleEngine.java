@@ -53,8 +53,10 @@ final class RuleEngine {
      * and one whose caller gave up at its budget is cancelled, never run.
      */
     static final int QUEUE_PER_THREAD = 64;
-    /** How many times a decision follows reloads that retire the rule base it read. */
+    /** How many rule bases a decision tries when reloads retire the one it read: it follows at most one fewer reloads. */
     private static final int RETIRED_RETRIES = 8;
+    /** Why a decision was answered fail-closed when its school's pool had no room for it. */
+    private static final String ALL_BUSY = "the school's decisions are all busy";
 
     /** The rule id of the finding a decision stopped by its budget carries. */
     public static final String BUDGET_RULE = Decision.BUDGET_RULE;
@@ -292,7 +294,8 @@ final class RuleEngine {
     }
 
     /**
-     * Decides one request as at an instant, wholly on the rule base in use when it starts.
+     * Decides one request as at an instant, wholly on one rule base: the one in use when it starts,
+     * or, when a reload retires that one before the decision could start on it, the one in its place.
      *
      * @param request the request
      * @param at      the decision instant ("now" for ages, consent expiry and deadlines)
@@ -326,7 +329,7 @@ final class RuleEngine {
             Decision d = decideOn(base, request, at);
             RuleBase now = d != null || attempt == RETIRED_RETRIES ? null : ruleBase.get();
             if (now == null || now == base) {
-                return d != null ? d : Evaluation.stopped(base, request, "the school's decisions are all busy");
+                return d != null ? d : Evaluation.stopped(base, request, ALL_BUSY);
             }
             base = now;
         }
@@ -350,7 +353,7 @@ final class RuleEngine {
         try {
             future = guard.get().pool().submit(() -> withValidity(base, request, at, run));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            return guard.get().pool().isShutdown() ? null : Evaluation.stopped(base, request, "the school's decisions are all busy");
+            return guard.get().pool().isShutdown() ? null : Evaluation.stopped(base, request, ALL_BUSY);
         }
         try {
             Decision d = future.get(guard.get().budget().toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -2,6 +2,7 @@ package org.smpolicy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -50,7 +51,7 @@ public final class SchoolCheck {
      * @param rules             how many rules the school's rule base has
      */
     public record Report(String profile, List<Diagnostic> problems, List<String> lines, boolean invariantsChecked,
-                         java.util.Optional<PolicyImpact.Report> impact, int aimed, List<String> neverExercised, int rules) {
+                         Optional<PolicyImpact.Report> impact, int aimed, List<String> neverExercised, int rules) {
 
         /** Copies the lists. */
         public Report {
@@ -83,24 +84,20 @@ public final class SchoolCheck {
     public static Report validate(SchoolProfile profile, java.time.Clock clock, ClassLoader loader, int requests, long seed,
                                   boolean verbose) {
         SocialMediaPolicy school = SocialMediaPolicy.builder().clock(clock).classLoader(loader).profile(profile).build();
-        java.util.Optional<PolicyInvariants> invariants = PolicyInvariants.on(loader);
+        Optional<PolicyInvariants> invariants = PolicyInvariants.on(loader);
         if (invariants.isEmpty()) {
-            return new Report(profile.name(), List.of(), List.of(), false, java.util.Optional.empty(), 0, List.of(), school.rules().size());
+            return new Report(profile.name(), List.of(), List.of(), false, Optional.empty(), 0, List.of(), school.rules().size());
         }
         SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).classLoader(loader).build();
+        List<PolicyRequest> generated = ProfileCheck.generate(invariants.get(), requests, seed);
         ProfileCheck.Found found = new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants.get())
-                .check(requests, seed, verbose);
-        java.util.Random random = new java.util.Random(seed);
-        List<PolicyRequest> generated = new ArrayList<>();
-        for (int i = 0; i < requests; i++) {
-            generated.add(invariants.get().generate(random));
-        }
+                .check(List.copyOf(generated), verbose);
         // The overlay's own words in the posts, so that a rule keyed on a word is exercised.
         List<PolicyRequest> aimed = aimedAtOverlay(profile, generated);
         generated.addAll(aimed);
         PolicyImpact.Report impact = PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
                 invariants.get()::protectsAChild);
-        return new Report(profile.name(), found.problems(), found.lines(), true, java.util.Optional.of(impact), aimed.size(),
+        return new Report(profile.name(), found.problems(), found.lines(), true, Optional.of(impact), aimed.size(),
                 neverExercised(school, generated, clock.instant()), school.rules().size());
     }
 
@@ -113,7 +110,7 @@ public final class SchoolCheck {
      * @param requests generated requests
      * @return the variants, one per publish request and word; empty when the overlay names no word
      */
-    public static List<PolicyRequest> aimedAtOverlay(SchoolProfile profile, List<PolicyRequest> requests) {
+    private static List<PolicyRequest> aimedAtOverlay(SchoolProfile profile, List<PolicyRequest> requests) {
         List<String> words = new ArrayList<>();
         for (SchoolProfile.OverlayFile f : profile.overlays()) {
             Matcher m = WHEN.matcher(f.text());

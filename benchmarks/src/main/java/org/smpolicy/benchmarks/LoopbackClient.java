@@ -53,6 +53,20 @@ final class LoopbackClient implements AutoCloseable {
      *                     the next request opens another)
      */
     int send(String method, String path, byte[] body) throws IOException {
+        boolean reused = socket != null;
+        try {
+            return once(method, path, body);
+        } catch (EOFException | java.net.SocketException e) {
+            // A kept-alive connection the service closed while it was idle: a GET is sent again on
+            // a new one, as HTTP clients do; a POST's failure is the caller's to count.
+            if (!reused || !"GET".equals(method)) {
+                throw e;
+            }
+            return once(method, path, body);
+        }
+    }
+
+    private int once(String method, String path, byte[] body) throws IOException {
         if (socket == null) {
             socket = new Socket(host, port);
             socket.setTcpNoDelay(true);

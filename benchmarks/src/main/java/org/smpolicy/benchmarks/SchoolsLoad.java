@@ -83,18 +83,18 @@ public final class SchoolsLoad {
             Thread prober = new Thread(() -> probe(URI.create(server.url() + "/healthz"), slowestHealth), "prober");
             prober.setDaemon(true);
             prober.start();
-            phase(List.of(merriott, haselbury), bodies, clients, warmup, null, 0, null);
-            long[][] alone = phase(List.of(merriott, haselbury), bodies, clients, measure, null, 0, null);
+            phase(List.of(merriott, haselbury), bodies, clients, warmup, Third.NONE);
+            long[][] alone = phase(List.of(merriott, haselbury), bodies, clients, measure, Third.NONE);
             // The control: the same clients posting the same body to a third school that is not
             // hostile (Merriott's profile), so that what the hostile school adds is told apart
             // from what any third school's traffic costs on these cores.
-            long[][] benign = phase(List.of(merriott, haselbury), bodies, clients, measure, thirdUri, hostile, new Object[] {bomb, new AtomicLong()});
+            long[][] benign = phase(List.of(merriott, haselbury), bodies, clients, measure, new Third(thirdUri, hostile, bomb, new AtomicLong(), false));
             AtomicLong refused = new AtomicLong();
-            long[][] beside = phase(List.of(merriott, haselbury), bodies, clients, measure, hostileUri, hostile, new Object[] {bomb, refused});
+            long[][] beside = phase(List.of(merriott, haselbury), bodies, clients, measure, new Third(hostileUri, hostile, bomb, refused, false));
             // The same, with the hostile school's clients waiting as its 503s' Retry-After asks (as
             // HTTP says a client should): what is left above is their loop on these shared cores.
-            long[][] polite = phase(List.of(merriott, haselbury), bodies, clients, measure, hostileUri, hostile,
-                    new Object[] {bomb, new AtomicLong(), true});
+            long[][] polite = phase(List.of(merriott, haselbury), bodies, clients, measure,
+                    new Third(hostileUri, hostile, bomb, new AtomicLong(), true));
             prober.interrupt();
             String[] names = {"merriott", "haselbury"};
             for (int s = 0; s < 2; s++) {
@@ -141,22 +141,29 @@ public final class SchoolsLoad {
         }
     }
 
-    static long[][] phase(List<URI> schools, List<String> bodies, int clients, int seconds, URI hostile, int hostileClients,
-                          Object[] bomb) throws Exception {
+    /**
+     * The third school's traffic in a phase: its address, how many clients post the large body to
+     * it, the count of its refusals, and whether those clients wait as its 503s' Retry-After asks.
+     */
+    record Third(URI uri, int clients, String body, AtomicLong refused, boolean honourRetryAfter) {
+        static final Third NONE = new Third(null, 0, null, null, false);
+    }
+
+    static long[][] phase(List<URI> schools, List<String> bodies, int clients, int seconds, Third third) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients * schools.size() + hostileClients);
+        ExecutorService pool = Executors.newFixedThreadPool(clients * schools.size() + third.clients());
         List<List<Future<long[]>>> results = new ArrayList<>();
         for (URI school : schools) {
             List<Future<long[]>> mine = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int offset = c;
-                mine.add(pool.submit(() -> client(school, bodies, offset, end, null, false)));
+                mine.add(pool.submit(() -> client(school, bodies, offset, end, null)));
             }
             results.add(mine);
         }
         List<Future<long[]>> bad = new ArrayList<>();
-        for (int c = 0; c < hostileClients; c++) {
-            bad.add(pool.submit(() -> client(hostile, List.of((String) bomb[0]), 0, end, (AtomicLong) bomb[1], bomb.length > 2)));
+        for (int c = 0; c < third.clients(); c++) {
+            bad.add(pool.submit(() -> client(third.uri(), List.of(third.body()), 0, end, third)));
         }
         long[][] out = new long[schools.size()][];
         for (int s = 0; s < schools.size(); s++) {
@@ -173,8 +180,14 @@ public final class SchoolsLoad {
         return out;
     }
 
-    static long[] client(URI uri, List<String> bodies, int offset, long end, AtomicLong refused, boolean honourRetryAfter)
-            throws Exception {
+    /**
+     * One keep-alive client posting {@code bodies} in turn until {@code end}.
+     *
+     * @param third null for a benign school's client, whose every answer must be 200 and is timed;
+     *              else the third school's traffic, whose answers are only counted
+     * @return the latencies of a benign school's answers, in nanoseconds
+     */
+    static long[] client(URI uri, List<String> bodies, int offset, long end, Third third) throws Exception {
         List<byte[]> raw = bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
         ServiceLoad.Latencies lat = new ServiceLoad.Latencies();
         try (LoopbackClient http = new LoopbackClient(uri)) {
@@ -184,17 +197,17 @@ public final class SchoolsLoad {
                 try {
                     status = http.send("POST", uri.getPath(), raw.get(i % raw.size()));
                 } catch (java.io.IOException e) {
-                    if (refused == null) {
+                    if (third == null) {
                         throw e;
                     }
                     // a paused school answers 503 before reading the body and drops the connection
-                    refused.incrementAndGet();
+                    third.refused().incrementAndGet();
                     continue;
                 }
-                if (refused != null) {
+                if (third != null) {
                     if (status == 503) {
-                        refused.incrementAndGet();
-                        if (honourRetryAfter && http.retryAfter() > 0) {
+                        third.refused().incrementAndGet();
+                        if (third.honourRetryAfter() && http.retryAfter() > 0) {
                             Thread.sleep(Math.min(http.retryAfter() * 1000L, Math.max(0, (end - System.nanoTime()) / 1_000_000)));
                         }
                     }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,7 +63,7 @@ public final class ServiceLoad {
         List<Future<long[]>> results = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int offset = c;
-            results.add(pool.submit(() -> jdkClient ? jdk(uri, bodies, offset, end) : sockets(uri, bodies, offset, end)));
+            results.add(pool.submit(() -> jdkClient ? jdk(uri, bodies, offset, end) : SchoolsLoad.client(uri, bodies, offset, end, null)));
         }
         List<long[]> all = new ArrayList<>();
         for (Future<long[]> f : results) {
@@ -72,22 +71,6 @@ public final class ServiceLoad {
         }
         pool.shutdown();
         return all.stream().flatMapToLong(Arrays::stream).toArray();
-    }
-
-    private static long[] sockets(URI uri, List<String> bodies, int offset, long end) throws Exception {
-        List<byte[]> raw = bodies.stream().map(b -> b.getBytes(StandardCharsets.UTF_8)).toList();
-        try (LoopbackClient http = new LoopbackClient(uri)) {
-            Latencies lat = new Latencies();
-            for (int i = offset; System.nanoTime() < end; i++) {
-                long t = System.nanoTime();
-                int status = http.send("POST", uri.getPath(), raw.get(i % raw.size()));
-                if (status != 200) {
-                    throw new IllegalStateException("status " + status);
-                }
-                lat.add(System.nanoTime() - t);
-            }
-            return lat.all();
-        }
     }
 
     private static long[] jdk(URI uri, List<String> bodies, int offset, long end) throws Exception {

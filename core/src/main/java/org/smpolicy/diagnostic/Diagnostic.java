@@ -1,8 +1,6 @@
 package org.smpolicy.diagnostic;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One problem with a request or a profile, as a value: what kind it is, where it is, what is wrong
@@ -52,8 +50,6 @@ public record Diagnostic(Code code, String file, int line, String path, String m
 
     /** What a quoted value shows as in {@link #redacted()}. */
     public static final String REDACTED = "…";
-
-    private static final Pattern FILE_LINE = Pattern.compile("(.+?):(\\d+): (.*)");
 
     /**
      * Checks the parts and escapes control characters, so that a diagnostic is always one line and
@@ -107,29 +103,6 @@ public record Diagnostic(Code code, String file, int line, String path, String m
      */
     public static Diagnostic profile(String file, int line, String message) {
         return new Diagnostic(Code.PROFILE, file, line, null, message, null);
-    }
-
-    /**
-     * Reads a profile problem written as {@code file:line: message}, the form the DRL compiler and
-     * the profile checks report in. A line in another form keeps its words as the message.
-     *
-     * @param problem one problem line
-     * @return the diagnostic, code {@link Code#PROFILE}
-     */
-    public static Diagnostic ofProfileLine(String problem) {
-        Matcher m = FILE_LINE.matcher(problem == null ? "" : problem);
-        if (m.matches()) {
-            return new Diagnostic(Code.PROFILE, m.group(1), parseLine(m.group(2)), null, m.group(3), null);
-        }
-        return new Diagnostic(Code.PROFILE, null, 0, null, problem == null ? "" : problem, null);
-    }
-
-    private static int parseLine(String digits) {
-        try {
-            return Integer.parseInt(digits);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /**

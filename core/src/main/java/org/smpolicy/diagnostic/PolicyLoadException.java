@@ -14,22 +14,6 @@ public class PolicyLoadException extends PolicyException {
     private final transient List<String> details;
     private final transient List<Diagnostic> diagnostics;
 
-    /**
-     * @param problems one {@code file:line: message} line per problem, at least one
-     */
-    public PolicyLoadException(List<String> problems) {
-        this(problems, problems);
-    }
-
-    /**
-     * @param problems one {@code file:line: message} line per problem, at least one
-     * @param details  the problems with what shows each (the generated requests that break an
-     *                 invariant, indented under their problem): what {@code check --verbose} prints
-     */
-    public PolicyLoadException(List<String> problems, List<String> details) {
-        this(problems, details, problems.stream().map(Diagnostic::ofProfileLine).toList());
-    }
-
     private PolicyLoadException(List<String> problems, List<String> details, List<Diagnostic> diagnostics) {
         super(problems.size() == 1 ? problems.get(0) : problems.size() + " problems:\n" + String.join("\n", problems));
         this.problems = List.copyOf(problems);
@@ -59,9 +43,7 @@ public class PolicyLoadException extends PolicyException {
     }
 
     /**
-     * @return each problem as a value, code {@link Diagnostic.Code#PROFILE}: as its producer built it,
-     *         or read from a {@code file:line: message} line where a producer gave only that (a DRL
-     *         compiler's report)
+     * @return each problem as a value, code {@link Diagnostic.Code#PROFILE}, as its producer built it
      */
     public List<Diagnostic> diagnostics() {
         return diagnostics;

@@ -30,11 +30,13 @@ public final class LineBreaks {
     }
 
     /**
+     * The whole-text split that {@link #chunks} is held to by the tests.
+     *
      * @param b the bytes
      * @return each line as {@code {start, end}} (end exclusive, without its break), in order; text
      *         after the last break is a line, nothing after it is none
      */
-    public static List<int[]> spans(byte[] b) {
+    static List<int[]> spans(byte[] b) {
         return spans(b, b.length);
     }
 

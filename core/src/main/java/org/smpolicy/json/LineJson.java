@@ -148,7 +148,7 @@ final class LineJson {
         try {
             node = JsonDocument.parse(line, "line", limits).root();
         } catch (JsonDocument.MalformedException e) {
-            throw new InvalidRequestException("$", "not " + what + ": " + e.getMessage().replaceFirst("^line:\\d*:?\\s*", "")
+            throw new InvalidRequestException("$", "not " + what + ": " + e.what()
                     + (line.strip().equals("{") || line.strip().isEmpty() ? " (one item per line: a pretty-printed file is not JSON lines)" : ""));
         }
         if (node == null || !node.isObject()) {

@@ -27,13 +27,13 @@ class DiagnosticTest {
     }
 
     @Test
-    void underJoinsPathsAndProfileLinesAreRead() {
+    void underJoinsPathsAndProfileProblemsReadAsText() {
         assertThat(Diagnostic.at(Code.MISSING_FIELD, "$.id", "missing", null).under("$.images[2]").path()).isEqualTo("$.images[2].id");
         assertThat(Diagnostic.at(Code.MISSING_FIELD, "$", "missing", null).under("$.post").path()).isEqualTo("$.post");
-        Diagnostic p = Diagnostic.ofProfileLine("rules/extra.drl:12: rule `x` has no @clause");
-        assertThat(List.of(p.file(), p.line(), p.message())).containsExactly("rules/extra.drl", 12, "rule `x` has no @clause");
+        Diagnostic p = Diagnostic.profile("rules/extra.drl", 12, "rule `x` has no @clause");
         assertThat(p.text()).isEqualTo("rules/extra.drl:12: rule `x` has no @clause");
-        assertThat(new PolicyLoadException(List.of("profile.json:3: unknown field `foo`", "no line here")).diagnostics())
-                .extracting(Diagnostic::line).containsExactly(3, 0);
+        PolicyLoadException e = PolicyLoadException.of(List.of(p, Diagnostic.profile("profile.json", 0, "$.name", "unknown name {}", "Jane")));
+        assertThat(e.problems()).containsExactly("rules/extra.drl:12: rule `x` has no @clause", "profile.json: $.name: unknown name `Jane`");
+        assertThat(e.diagnostics()).extracting(Diagnostic::line).containsExactly(12, 0);
     }
 }

@@ -224,11 +224,8 @@ final class Endpoints {
                 sc.lastReloadProblems = e.problems();
                 metrics.counter("smpolicy.reloads", "school", sc.id, "result", "refused").increment();
                 n.put("error", "the profile has problems; the previous rule base keeps deciding");
-                ArrayNode p = n.putArray("problems");
-                e.problems().forEach(p::add);
-                // The same problems as values: the caller holds the reload token, as for the text.
-                ArrayNode d = n.putArray("diagnostics");
-                e.diagnostics().forEach(g -> d.add(json.toTree(g, true)));
+                // The caller holds the reload token: the problems with what they quote.
+                Wire.problems(n, e.diagnostics(), json);
                 Wire.send(ex, 422, "application/json", mapper.writeValueAsString(n) + "\n");
             }
         }

@@ -1,7 +1,6 @@
 package org.smpolicy.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
@@ -117,11 +116,8 @@ final class Schools {
             ObjectNode s1 = all.putObject(b.getKey());
             s1.put("status", "broken: serves no decisions");
             if (withProblems) {
-                List<Diagnostic> relative = b.getValue().stream().map(g -> g.file() == null || d == null ? g : g.inFile(relative(d, g.file()))).toList();
-                ArrayNode p = s1.putArray("problems");
-                relative.forEach(g -> p.add(g.text()));
-                ArrayNode diagnostics = s1.putArray("diagnostics");
-                relative.forEach(g -> diagnostics.add(json.toTree(g, true)));
+                Wire.problems(s1, b.getValue().stream().map(g -> g.file() == null || d == null ? g : g.inFile(relative(d, g.file()))).toList(),
+                        json);
             } else {
                 s1.put("problems", b.getValue().size());
             }

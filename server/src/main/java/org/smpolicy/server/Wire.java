@@ -2,6 +2,8 @@ package org.smpolicy.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +15,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.smpolicy.diagnostic.Diagnostic;
 import org.smpolicy.diagnostic.InvalidRequestException;
+import org.smpolicy.json.JsonCodec;
 
 /**
  * What every endpoint reads from and writes to an exchange: the body within its limit, the
@@ -143,6 +148,17 @@ final class Wire {
 
     static String json(Object value) throws JsonProcessingException {
         return MAPPER.writeValueAsString(value);
+    }
+
+    /**
+     * A profile's problems, for a caller with the reload token: {@code problems} as text lines and
+     * {@code diagnostics} as {@code {code, file, line, path, message}} objects, the same problems.
+     */
+    static void problems(ObjectNode to, List<Diagnostic> problems, JsonCodec json) {
+        ArrayNode text = to.putArray("problems");
+        problems.forEach(d -> text.add(d.text()));
+        ArrayNode values = to.putArray("diagnostics");
+        problems.forEach(d -> values.add(json.toTree(d, true)));
     }
 
     static void send(HttpExchange ex, int code, String type, String body) throws IOException {
