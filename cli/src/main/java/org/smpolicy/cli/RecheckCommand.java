@@ -1,14 +1,20 @@
 package org.smpolicy.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.smpolicy.SocialMediaPolicy;
 import org.smpolicy.diagnostic.InvalidRequestException;
 import org.smpolicy.diagnostic.PolicyException;
@@ -62,7 +68,7 @@ final class RecheckCommand implements Callable<Integer> {
         List<FactChange> facts;
         // The rule base is built while the files are read: building is mostly one thread, reading
         // uses every core, and neither needs the other until the re-check (docs/performance.md).
-        java.util.concurrent.FutureTask<SocialMediaPolicy> building = new java.util.concurrent.FutureTask<>(policy::build);
+        FutureTask<SocialMediaPolicy> building = new FutureTask<>(policy::build);
         Thread builder = new Thread(building, "smpolicy-build");
         builder.setDaemon(true);
         builder.start();
@@ -97,13 +103,13 @@ final class RecheckCommand implements Callable<Integer> {
     }
 
     /** @return the policy built beside the reading, or what building it threw, as if built here */
-    private static SocialMediaPolicy built(java.util.concurrent.FutureTask<SocialMediaPolicy> building) {
+    private static SocialMediaPolicy built(FutureTask<SocialMediaPolicy> building) {
         try {
             return building.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the rule base was built", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -151,6 +157,31 @@ final class RecheckCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One line of a register or a change list: {@link #UNREAD} when no change can touch it,
+     * {@code null} when blank, a {@link BadLine} when it cannot be read, else what it reads as.
+     */
+    private static <T> Object line(Path file, byte[] bytes, int[] span, long number, BiFunction<String, Long, T> reader,
+                                   RegisterLines mustRead) {
+        if (mustRead != null && !mustRead.mustRead(bytes, span[0], span[1])) {
+            return UNREAD;
+        }
+        String line;
+        try {
+            line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, span[0], span[1] - span[0])).toString();
+        } catch (CharacterCodingException e) {
+            return new BadLine(file + ":" + number + ": not UTF-8 text");
+        }
+        if (line.isBlank()) {
+            return null;
+        }
+        try {
+            return reader.apply(line, number);
+        } catch (InvalidRequestException e) {
+            return new BadLine(file + ":" + number + ": " + e.getMessage());
+        }
+    }
+
     private static <T> Read<T> read(Path file, BiFunction<String, Long, T> reader, RegisterLines mustRead, List<String> bad)
             throws BadLine {
         if (!Files.isRegularFile(file)) {
@@ -158,31 +189,11 @@ final class RecheckCommand implements Callable<Integer> {
         }
         List<Object> parsed = new ArrayList<>();
         // Read a chunk at a time and split as bytes: a line no change can touch is never decoded.
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             LineBreaks.chunks(in, CHUNK, (bytes, spans, first) -> {
                 // Lines are read in parallel and kept in file order; a bad line is named, not fatal.
-                parsed.addAll(java.util.stream.IntStream.range(0, spans.size()).parallel().mapToObj(i -> {
-                    int from = spans.get(i)[0];
-                    int to = spans.get(i)[1];
-                    long number = first + i;
-                    if (mustRead != null && !mustRead.mustRead(bytes, from, to)) {
-                        return UNREAD;
-                    }
-                    String line;
-                    try {
-                        line = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes, from, to - from)).toString();
-                    } catch (java.nio.charset.CharacterCodingException e) {
-                        return (Object) new BadLine(file + ":" + number + ": not UTF-8 text");
-                    }
-                    if (line.isBlank()) {
-                        return null;
-                    }
-                    try {
-                        return (Object) reader.apply(line, number);
-                    } catch (InvalidRequestException e) {
-                        return (Object) new BadLine(file + ":" + number + ": " + e.getMessage());
-                    }
-                }).toList());
+                parsed.addAll(IntStream.range(0, spans.size()).parallel()
+                        .mapToObj(i -> line(file, bytes, spans.get(i), first + i, reader, mustRead)).toList());
             });
         } catch (IOException | ArithmeticException | OutOfMemoryError e) {
             throw new BadLine(file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
