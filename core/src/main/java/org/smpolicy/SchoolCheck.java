@@ -1,7 +1,10 @@
 package org.smpolicy;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -89,16 +92,34 @@ public final class SchoolCheck {
             return new Report(profile.name(), List.of(), List.of(), false, Optional.empty(), 0, List.of(), school.rules().size());
         }
         SocialMediaPolicy baseline = SocialMediaPolicy.builder().clock(clock).classLoader(loader).build();
+        // One instant for the whole check, and each request decided once under each rule base:
+        // the invariants, the impact and the rules never exercised read the same decisions.
+        Instant at = clock.instant();
+        Function<PolicyRequest, Decision> underBaseline = once(r -> baseline.decide(r, at));
+        Function<PolicyRequest, Decision> underSchool = once(r -> school.decide(r, at));
         List<PolicyRequest> generated = ProfileCheck.generate(invariants.get(), requests, seed);
-        ProfileCheck.Found found = new ProfileCheck(baseline::decide, school::decide, profile, school.status().asOf(), invariants.get())
+        ProfileCheck.Found found = new ProfileCheck(underBaseline, underSchool, profile, school.status().asOf(), invariants.get())
                 .check(List.copyOf(generated), verbose);
         // The overlay's own words in the posts, so that a rule keyed on a word is exercised.
         List<PolicyRequest> aimed = aimedAtOverlay(profile, generated);
         generated.addAll(aimed);
-        PolicyImpact.Report impact = PolicyImpact.compare(baseline::decide, school::decide, generated, clock.instant(),
+        PolicyImpact.Report impact = PolicyImpact.compare((r, i) -> underBaseline.apply(r), (r, i) -> underSchool.apply(r), generated, at,
                 invariants.get()::protectsAChild);
         return new Report(profile.name(), found.problems(), found.lines(), true, Optional.of(impact), aimed.size(),
-                neverExercised(school, generated, clock.instant()), school.rules().size());
+                neverExercised(school, generated, underSchool), school.rules().size());
+    }
+
+    /** Decides each request once: the same request object asked again gets the decision already made. */
+    private static Function<PolicyRequest, Decision> once(Function<PolicyRequest, Decision> decide) {
+        Map<PolicyRequest, Decision> seen = new IdentityHashMap<>();
+        return r -> {
+            Decision d = seen.get(r);
+            if (d == null) {
+                d = decide.apply(r);
+                seen.put(r, d);
+            }
+            return d;
+        };
     }
 
     /**
@@ -143,8 +164,11 @@ public final class SchoolCheck {
      * @return the ids of the school's overlay rules that none of them fires, sorted: each needs a
      *         scenario of its own; empty when every one fired
      */
-    public static List<String> neverExercised(SocialMediaPolicy school, List<PolicyRequest> requests, java.time.Instant at) {
-        Function<PolicyRequest, Decision> decide = r -> school.decide(r, at);
+    public static List<String> neverExercised(SocialMediaPolicy school, List<PolicyRequest> requests, Instant at) {
+        return neverExercised(school, requests, r -> school.decide(r, at));
+    }
+
+    private static List<String> neverExercised(SocialMediaPolicy school, List<PolicyRequest> requests, Function<PolicyRequest, Decision> decide) {
         Set<String> notYet = new TreeSet<>();
         school.rules().stream().filter(r -> !r.source().equals("baseline")).forEach(r -> notYet.add(r.id()));
         for (PolicyRequest r : requests) {
