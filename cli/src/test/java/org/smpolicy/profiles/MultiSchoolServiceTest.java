@@ -77,6 +77,7 @@ class MultiSchoolServiceTest {
             assertThat(detailed.at("/schools/broken/diagnostics/0/code").asText()).isEqualTo("profile");
             assertThat(detailed.at("/schools/broken/diagnostics/0/line").asInt()).isPositive();
             assertThat(ready.at("/schools/broken/diagnostics").isMissingNode()).isTrue();
+            assertThat(detailed.toString()).doesNotContain(trust.toAbsolutePath().toString());
 
             // One school's reload, and a failed one that keeps its previous version serving.
             assertThat(post(server.url() + "/v1/schools/haselbury/reload", "", "t0ken").statusCode()).isEqualTo(200);

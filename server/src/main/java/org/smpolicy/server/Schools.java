@@ -116,8 +116,7 @@ final class Schools {
             ObjectNode s1 = all.putObject(b.getKey());
             s1.put("status", "broken: serves no decisions");
             if (withProblems) {
-                Wire.problems(s1, b.getValue().stream().map(g -> g.file() == null || d == null ? g : g.inFile(relative(d, g.file()))).toList(),
-                        json);
+                Wire.problems(s1, d == null ? b.getValue() : b.getValue().stream().map(g -> relative(d, g)).toList(), json);
             } else {
                 s1.put("problems", b.getValue().size());
             }
@@ -125,9 +124,16 @@ final class Schools {
         return n;
     }
 
-    /** A profile file's name below the schools directory, so that a probe never shows the server's own paths. */
-    private static String relative(Path dir, String file) {
-        return file.replace(dir.toAbsolutePath() + File.separator, "").replace(dir + File.separator, "");
+    /**
+     * A problem with the schools directory taken out of every part that may name it (its file, its
+     * words, what it quotes), so that a probe never shows the server's own paths.
+     */
+    private static Diagnostic relative(Path dir, Diagnostic g) {
+        return new Diagnostic(g.code(), relative(dir, g.file()), g.line(), g.path(), relative(dir, g.message()), relative(dir, g.value()));
+    }
+
+    private static String relative(Path dir, String text) {
+        return text == null ? null : text.replace(dir.toAbsolutePath() + File.separator, "").replace(dir + File.separator, "");
     }
 
     /** Stops every school's bulk pool. */
