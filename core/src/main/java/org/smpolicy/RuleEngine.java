@@ -377,12 +377,18 @@ final class RuleEngine {
         }
     }
 
+    /** A decision with until when it holds and what would settle it, taking one of the JVM's places for its evaluations. */
     private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Evaluation.Run run) {
-        Decision d = Evaluation.evaluate(base, request, at, run);
-        Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.evaluate(base, request, later, run)))
-                .withReliesOn(org.smpolicy.decision.Reliance.of(request));
-        Optional<Questions.Found> q = Questions.find(request, d, r -> Evaluation.evaluate(base, r, at, run));
-        return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));
+        boolean entered = Cores.JVM.enter();
+        try {
+            Decision d = Evaluation.evaluate(base, request, at, run);
+            Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.evaluate(base, request, later, run)))
+                    .withReliesOn(org.smpolicy.decision.Reliance.of(request));
+            Optional<Questions.Found> q = Questions.find(request, d, r -> Evaluation.evaluate(base, r, at, run));
+            return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));
+        } finally {
+            Cores.JVM.leave(entered);
+        }
     }
 
     /** The load check's school decider: the decision now, and an overlay must not fail later either. */

@@ -22,7 +22,10 @@ import org.smpolicy.decision.Decision;
 import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.rules.FederationInvariants;
 
-/** Decisions per second on one policy from one and from two threads, over a mix of generated requests. */
+/**
+ * Decisions per second on one policy from one, two and sixteen threads, over a mix of generated
+ * requests. Sixteen is a host deciding on its request threads, more of them than cores.
+ */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 6, time = 2)
@@ -57,6 +60,12 @@ public class ThroughputBenchmark {
     @Benchmark
     @Threads(2)
     public Decision twoThreads(Shared s, Cursor c) {
+        return s.policy.decide(s.requests.get(c.i++ & 1023));
+    }
+
+    @Benchmark
+    @Threads(16)
+    public Decision sixteenThreads(Shared s, Cursor c) {
         return s.policy.decide(s.requests.get(c.i++ & 1023));
     }
 }

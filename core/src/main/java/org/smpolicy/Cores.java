@@ -1,0 +1,59 @@
+package org.smpolicy;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How many decisions are evaluated at once in this JVM: at most one per core, whatever the
+ * number of threads asking. A decision uses no I/O, so more of them at once than cores only
+ * time-slice, and each brings its own session's memory into the caches: on 2 cores, 16 threads
+ * deciding at once made about half as many decisions a second as 16 threads taking turns on 2
+ * places ({@code ThroughputBenchmark}, docs/performance.md). So a host may call from its request
+ * threads, a servlet container's 200 for instance, without sizing a pool of its own to the cores.
+ *
+ * <p>The bound is a throughput aid, not a limit that refuses work: a decision waits at most
+ * {@link #WAIT_MS} for a place and then runs without one. So a decision that holds its place too
+ * long (an overlay running up to its budget) delays the others by that much at most, never by its
+ * budget. One instance for the whole JVM, since the cores are shared by every school.
+ */
+final class Cores {
+
+    /** Longest a decision waits for a place before it runs anyway. */
+    static final long WAIT_MS = 10;
+
+    /** The places of every policy in this JVM. */
+    static final Cores JVM = new Cores(Math.max(1, Runtime.getRuntime().availableProcessors()), WAIT_MS);
+
+    private final Semaphore places;
+    private final long waitMs;
+
+    Cores(int places, long waitMs) {
+        this.places = new Semaphore(places);
+        this.waitMs = waitMs;
+    }
+
+    /**
+     * Waits for a place, at most the wait.
+     *
+     * @return whether a place was taken; pass it to {@link #leave(boolean)}
+     */
+    boolean enter() {
+        if (places.tryAcquire()) {
+            return true;
+        }
+        try {
+            return places.tryAcquire(waitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            // A budget stopping this evaluation interrupts it: it runs without a place and sees the stop.
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** @param entered what {@link #enter()} returned */
+    void leave(boolean entered) {
+        if (entered) {
+            places.release();
+        }
+    }
+}
