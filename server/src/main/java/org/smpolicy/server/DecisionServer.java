@@ -123,7 +123,7 @@ public final class DecisionServer implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.routes = new Routes(schools, new Endpoints(json, maxBody, schools, guards,
                 ex -> guards.sameOrigin(ex, connector.getHost(), port()), metrics));
-        server.createContext("/", this::handle);
+        server.createContext("/", ex -> handle(new ReadOnce(ex)));
     }
 
     /**

@@ -47,6 +47,7 @@ final class Endpoints {
     private final Guards guards;
     private final Predicate<HttpExchange> sameOrigin;
     private final PrometheusMeterRegistry metrics;
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
     private final Semaphore bulkSlots = new Semaphore(DecisionServer.MAX_BULK_AT_ONCE);
     private final Object reloadLock = new Object();
 
@@ -58,6 +59,16 @@ final class Endpoints {
         this.guards = guards;
         this.sameOrigin = sameOrigin;
         this.metrics = metrics;
+    }
+
+    /**
+     * The decision timer of a school, request type and outcome, registered on first use: building
+     * and looking up its id took 13 to 25 µs of each request while the JIT warmed. Bounded by the schools served times the request types and outcomes.
+     */
+    private Timer timer(String school, String type, String outcome) {
+        return timers.computeIfAbsent(List.of(school, type, outcome), k -> Timer.builder("smpolicy.decision")
+                .description("time to decide one request").tags("type", type, "outcome", outcome, "school", school)
+                .publishPercentileHistogram().register(metrics));
     }
 
     /** @return the body, or null when it was over the limit (and 413 was answered) */
@@ -93,9 +104,7 @@ final class Endpoints {
                 Wire.error(ex, 503, "school `" + sc.id + "`: " + d.finding(Decision.BUDGET_RULE).orElseThrow().message());
                 return;
             }
-            Timer.builder("smpolicy.decision").description("time to decide one request")
-                    .tags("type", d.requestType(), "outcome", d.outcome().name(), "school", sc.id)
-                    .publishPercentileHistogram().register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            timer(sc.id, d.requestType(), d.outcome().name()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             Wire.send(ex, 200, "application/json", json.writeDecision(d) + "\n");
         } catch (InvalidRequestException e) {
             invalid(ex, e.diagnostic());
