@@ -339,7 +339,7 @@ final class RuleEngine {
     private Decision decideOn(RuleBase base, PolicyRequest request, Instant at) {
         Optional<RuleBase.Guard> guard = base.guard();
         if (guard.isEmpty()) {
-            return withValidity(base, request, at, null);
+            return onCallersThread(base, request, at);
         }
         // A school's overlay runs on the school's own pool under a time budget; past it, the
         // decision is stopped and answered fail-closed, and the caller's thread is free again.
@@ -377,18 +377,27 @@ final class RuleEngine {
         }
     }
 
-    /** A decision with until when it holds and what would settle it, taking one of the JVM's places for its evaluations. */
-    private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Evaluation.Run run) {
+    /**
+     * A decision on the caller's thread, taking one of the JVM's places for its evaluations. A
+     * school's overlay decisions run on the school's own pool instead, which bounds them already:
+     * a place held by an overlay running up to its budget would make every other school wait.
+     */
+    private Decision onCallersThread(RuleBase base, PolicyRequest request, Instant at) {
         boolean entered = Cores.JVM.enter();
         try {
-            Decision d = Evaluation.evaluate(base, request, at, run);
-            Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.evaluate(base, request, later, run)))
-                    .withReliesOn(org.smpolicy.decision.Reliance.of(request));
-            Optional<Questions.Found> q = Questions.find(request, d, r -> Evaluation.evaluate(base, r, at, run));
-            return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));
+            return withValidity(base, request, at, null);
         } finally {
             Cores.JVM.leave(entered);
         }
+    }
+
+    /** A decision with until when it holds and what would settle it. */
+    private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Evaluation.Run run) {
+        Decision d = Evaluation.evaluate(base, request, at, run);
+        Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.evaluate(base, request, later, run)))
+                .withReliesOn(org.smpolicy.decision.Reliance.of(request));
+        Optional<Questions.Found> q = Questions.find(request, d, r -> Evaluation.evaluate(base, r, at, run));
+        return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));
     }
 
     /** The load check's school decider: the decision now, and an overlay must not fail later either. */
