@@ -270,7 +270,7 @@ public final class SocialMediaPolicy {
         private Path profile;
         private SchoolProfile profileRead;
         private DecisionLog decisionLog;
-        private RuleEngine.Budgets budgets = RuleEngine.Budgets.DEFAULT;
+        private Budgets budgets = Budgets.DEFAULT;
 
         private Builder() {
         }
@@ -372,7 +372,7 @@ public final class SocialMediaPolicy {
          * @throws IllegalArgumentException when a budget is out of range
          */
         public Builder budgets(java.time.Duration decisionTime, int threads) {
-            this.budgets = new RuleEngine.Budgets(decisionTime, threads);
+            this.budgets = new Budgets(decisionTime, threads);
             return this;
         }
 
