@@ -35,11 +35,28 @@ final class Cores {
     }
 
     /**
-     * Waits for a place, at most the wait.
+     * A thread of a pool the library sized to the cores itself (bulk deciding): its decisions are
+     * bounded by the pool and take no place. When they took places, a bulk run held them between
+     * two of its lines, and single decisions beside it waited: p90 0.34 and 0.43 ms, p99 1.0 and
+     * 2.9 ms, against 0.22 and 0.21 ms, 0.7 and 0.3 ms without (two interleaved pairs, 2,000
+     * decisions each beside {@code decide --jsonl} of the sample mix).
+     */
+    static final class PoolThread extends Thread {
+        PoolThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+    }
+
+    /**
+     * Waits for a place, at most the wait; a {@link PoolThread} takes none.
      *
      * @return whether a place was taken; pass it to {@link #leave(boolean)}
      */
     boolean enter() {
+        if (Thread.currentThread() instanceof PoolThread) {
+            return false;
+        }
         if (places.tryAcquire()) {
             return true;
         }

@@ -61,11 +61,7 @@ public final class JsonLinesDecider implements AutoCloseable {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.json = Objects.requireNonNull(json, "json");
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "smpolicy-bulk");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(threads, r -> new Cores.PoolThread(r, "smpolicy-bulk"));
     }
 
     /**

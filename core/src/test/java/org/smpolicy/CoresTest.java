@@ -78,4 +78,18 @@ class CoresTest {
         assertThat(r[1]).isTrue();
         other.shutdown();
     }
+
+    @Test
+    void aThreadOfAPoolSizedToTheCoresTakesNoPlaceAndNeverWaits() throws Exception {
+        Cores cores = new Cores(1, 60_000);
+        assertThat(cores.enter()).isTrue();
+        java.util.concurrent.CompletableFuture<Boolean> entered = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Cores.PoolThread(() -> entered.complete(cores.enter()), "test-pool");
+        t.start();
+        // With the place taken and a minute's wait, only a thread that takes no place answers at once.
+        assertThat(entered.get(30, TimeUnit.SECONDS)).isFalse();
+        cores.leave(true);
+        assertThat(Executors.newSingleThreadExecutor(r -> new Cores.PoolThread(r, "test-pool")).submit(cores::enter)
+                .get(10, TimeUnit.SECONDS)).as("a pool thread takes no place even when one is free").isFalse();
+    }
 }
