@@ -13,8 +13,10 @@ import java.net.URI;
 /**
  * An exchange whose request address and headers are read from Jetty once. Jetty's adaptor builds
  * a new {@link URI} and a new copy of every request header on each call, and a decision asks for
- * them four and two times (route, guards, body limit, {@code ?at}). Everything else is the
- * exchange's own.
+ * them four and two times (route, guards, body limit, {@code ?at}). It also closes the connection
+ * after an answer given without reading the request's body (a 405, a 503 refused before reading):
+ * Jetty may close it to skip the unread body, and a client that sent its next request into it
+ * failed with "header parser received no bytes". Everything else is the exchange's own.
  */
 final class ReadOnce extends HttpExchange {
 
@@ -22,6 +24,7 @@ final class ReadOnce extends HttpExchange {
     private URI address;
     private IllegalArgumentException unreadable;
     private Headers requestHeaders;
+    private boolean bodyAsked;
 
     ReadOnce(HttpExchange ex) {
         this.ex = ex;
@@ -73,6 +76,7 @@ final class ReadOnce extends HttpExchange {
 
     @Override
     public InputStream getRequestBody() {
+        bodyAsked = true;
         return ex.getRequestBody();
     }
 
@@ -83,7 +87,16 @@ final class ReadOnce extends HttpExchange {
 
     @Override
     public void sendResponseHeaders(int code, long length) throws IOException {
+        if (!bodyAsked && carriesBody()) {
+            ex.getResponseHeaders().set("Connection", "close");
+        }
         ex.sendResponseHeaders(code, length);
+    }
+
+    private boolean carriesBody() {
+        Headers h = getRequestHeaders();
+        String length = h.getFirst("Content-Length");
+        return h.containsKey("Transfer-Encoding") || length != null && !length.strip().equals("0");
     }
 
     @Override

@@ -18,6 +18,7 @@ class ReadOnceTest {
     /** Jetty's adaptor as far as it matters here: a new address and a new copy of the headers on every call. */
     static final class Counting extends HttpExchange {
         final String address;
+        final Headers response = new Headers();
         int addresses;
         int headers;
 
@@ -41,7 +42,7 @@ class ReadOnceTest {
 
         @Override
         public Headers getResponseHeaders() {
-            return new Headers();
+            return response;
         }
 
         @Override
@@ -131,5 +132,18 @@ class ReadOnceTest {
         assertThatThrownBy(ex::getRequestURI).isInstanceOf(IllegalArgumentException.class);
         assertThat(Wire.address(ex)).isNull();
         assertThat(jetty.addresses).isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerGivenWithoutReadingTheBodyClosesTheConnection() throws Exception {
+        Counting refused = new Counting("/v1/clauses");
+        new ReadOnce(refused).sendResponseHeaders(405, 10);
+        assertThat(refused.response.getFirst("Connection")).isEqualTo("close");
+
+        Counting read = new Counting("/v1/decide");
+        ReadOnce ex = new ReadOnce(read);
+        ex.getRequestBody().readAllBytes();
+        ex.sendResponseHeaders(200, 10);
+        assertThat(read.response.containsKey("Connection")).isFalse();
     }
 }
