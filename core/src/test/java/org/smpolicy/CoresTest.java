@@ -42,10 +42,13 @@ class CoresTest {
             }));
         }
         start.countDown();
-        for (Future<?> f : done) {
-            f.get(60, TimeUnit.SECONDS);
+        try {
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
         }
-        threads.shutdown();
         assertThat(peak.get()).isBetween(1, 2);
     }
 
@@ -54,29 +57,35 @@ class CoresTest {
         Cores cores = new Cores(1, 20);
         assertThat(cores.enter()).isTrue();
         ExecutorService other = Executors.newSingleThreadExecutor();
-        // The place stays taken: the other decision gives up waiting and runs without one.
-        assertThat(other.submit(cores::enter).get(10, TimeUnit.SECONDS)).isFalse();
-        cores.leave(false);
-        assertThat(other.submit(cores::enter).get(10, TimeUnit.SECONDS)).as("leaving without a place frees none").isFalse();
-        cores.leave(true);
-        assertThat(other.submit(cores::enter).get(10, TimeUnit.SECONDS)).isTrue();
-        other.shutdown();
+        try {
+            // The place stays taken: the other decision gives up waiting and runs without one.
+            assertThat(other.submit(cores::enter).get(10, TimeUnit.SECONDS)).isFalse();
+            cores.leave(false);
+            assertThat(other.submit(cores::enter).get(10, TimeUnit.SECONDS)).as("leaving without a place frees none").isFalse();
+            cores.leave(true);
+            assertThat(other.submit(cores::enter).get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
-    void aStoppedDecisionKeepsItsInterruptAndTakesNoPlace() throws Exception {
+    void anInterruptedThreadThatMustWaitKeepsItsInterruptAndTakesNoPlace() throws Exception {
         Cores cores = new Cores(1, 60_000);
         assertThat(cores.enter()).isTrue();
         ExecutorService other = Executors.newSingleThreadExecutor();
-        Future<Boolean[]> f = other.submit(() -> {
-            Thread.currentThread().interrupt();
-            boolean entered = cores.enter();
-            return new Boolean[] {entered, Thread.currentThread().isInterrupted()};
-        });
-        Boolean[] r = f.get(10, TimeUnit.SECONDS);
-        assertThat(r[0]).isFalse();
-        assertThat(r[1]).isTrue();
-        other.shutdown();
+        try {
+            Future<Boolean[]> f = other.submit(() -> {
+                Thread.currentThread().interrupt();
+                boolean entered = cores.enter();
+                return new Boolean[] {entered, Thread.currentThread().isInterrupted()};
+            });
+            Boolean[] r = f.get(10, TimeUnit.SECONDS);
+            assertThat(r[0]).isFalse();
+            assertThat(r[1]).isTrue();
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
@@ -89,7 +98,11 @@ class CoresTest {
         // With the place taken and a minute's wait, only a thread that takes no place answers at once.
         assertThat(entered.get(30, TimeUnit.SECONDS)).isFalse();
         cores.leave(true);
-        assertThat(Executors.newSingleThreadExecutor(r -> new Cores.PoolThread(r, "test-pool")).submit(cores::enter)
-                .get(10, TimeUnit.SECONDS)).as("a pool thread takes no place even when one is free").isFalse();
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> new Cores.PoolThread(r, "test-pool"));
+        try {
+            assertThat(pool.submit(cores::enter).get(10, TimeUnit.SECONDS)).as("a pool thread takes no place even when one is free").isFalse();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
