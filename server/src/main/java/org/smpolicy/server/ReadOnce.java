@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpPrincipal;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,9 +15,10 @@ import java.net.URI;
  * An exchange whose request address and headers are read from Jetty once. Jetty's adaptor builds
  * a new {@link URI} and a new copy of every request header on each call, and a decision asks for
  * them four and two times (route, guards, body limit, {@code ?at}). It also closes the connection
- * after an answer given without reading the request's body (a 405, a 503 refused before reading):
- * Jetty may close it to skip the unread body, and a client that sent its next request into it
- * failed with "header parser received no bytes". Everything else is the exchange's own.
+ * after any answer given before the request's body was read to its end (a 405, a 503 refused
+ * before reading, a 413 over the limit): Jetty may close it to skip the rest of the body, and a
+ * client that sent its next request into it failed with "header parser received no bytes".
+ * Everything else is the exchange's own.
  */
 final class ReadOnce extends HttpExchange {
 
@@ -24,7 +26,7 @@ final class ReadOnce extends HttpExchange {
     private URI address;
     private IllegalArgumentException unreadable;
     private Headers requestHeaders;
-    private boolean bodyAsked;
+    private boolean bodyEnded;
 
     ReadOnce(HttpExchange ex) {
         this.ex = ex;
@@ -76,8 +78,24 @@ final class ReadOnce extends HttpExchange {
 
     @Override
     public InputStream getRequestBody() {
-        bodyAsked = true;
-        return ex.getRequestBody();
+        return new FilterInputStream(ex.getRequestBody()) {
+            @Override
+            public int read() throws IOException {
+                return ended(super.read());
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return ended(super.read(b, off, len));
+            }
+        };
+    }
+
+    private int ended(int read) {
+        if (read < 0) {
+            bodyEnded = true;
+        }
+        return read;
     }
 
     @Override
@@ -87,7 +105,7 @@ final class ReadOnce extends HttpExchange {
 
     @Override
     public void sendResponseHeaders(int code, long length) throws IOException {
-        if (!bodyAsked && carriesBody()) {
+        if (!bodyEnded && carriesBody()) {
             ex.getResponseHeaders().set("Connection", "close");
         }
         ex.sendResponseHeaders(code, length);

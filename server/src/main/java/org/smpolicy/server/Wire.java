@@ -132,13 +132,8 @@ final class Wire {
             .toFormatter(java.util.Locale.ROOT).withResolverStyle(java.time.format.ResolverStyle.STRICT)
             .withChronology(java.time.chrono.IsoChronology.INSTANCE);
 
-    /**
-     * 413 for a body over the limit. The rest of the body is never read, so the connection cannot
-     * carry another request: saying so stops a client from sending its next request into a socket
-     * the server is closing (the JDK client then fails it with "header parser received no bytes").
-     */
+    /** 413 for a body over the limit; the rest of the body is never read, so the connection closes ({@link ReadOnce}). */
     static void tooLarge(HttpExchange ex, int maxBody) throws IOException {
-        ex.getResponseHeaders().set("Connection", "close");
         error(ex, 413, "$: request is larger than the limit of " + maxBody + " bytes");
     }
 

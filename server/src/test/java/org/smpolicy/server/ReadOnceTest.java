@@ -61,7 +61,7 @@ class ReadOnceTest {
 
         @Override
         public InputStream getRequestBody() {
-            return InputStream.nullInputStream();
+            return new java.io.ByteArrayInputStream("{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
 
         @Override
@@ -139,6 +139,12 @@ class ReadOnceTest {
         Counting refused = new Counting("/v1/clauses");
         new ReadOnce(refused).sendResponseHeaders(405, 10);
         assertThat(refused.response.getFirst("Connection")).isEqualTo("close");
+
+        Counting overLimit = new Counting("/v1/decide");
+        ReadOnce partly = new ReadOnce(overLimit);
+        partly.getRequestBody().readNBytes(1);
+        partly.sendResponseHeaders(413, 10);
+        assertThat(overLimit.response.getFirst("Connection")).as("a body read only in part").isEqualTo("close");
 
         Counting read = new Counting("/v1/decide");
         ReadOnce ex = new ReadOnce(read);
