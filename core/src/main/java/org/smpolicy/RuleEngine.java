@@ -241,6 +241,11 @@ final class RuleEngine {
         return clock;
     }
 
+    /** @return where the rules module was loaded from */
+    ClassLoader loader() {
+        return loader;
+    }
+
     /** @return the working calendar of the rule base in use */
     public WorkingCalendar calendar() {
         return ruleBase.get().calendar();

@@ -25,6 +25,10 @@ import org.smpolicy.model.PolicyRequest;
 import org.smpolicy.model.PublishRequest;
 import org.smpolicy.model.StaffDeparture;
 import org.smpolicy.profile.SchoolProfile;
+import org.smpolicy.recheck.FactChange;
+import org.smpolicy.recheck.Published;
+import org.smpolicy.recheck.Recheck;
+import org.smpolicy.recheck.RecheckReport;
 
 /**
  * The policy, compiled once and ready to decide. Thread-safe: build one instance and share it.
@@ -108,8 +112,7 @@ public final class SocialMediaPolicy {
      * @param changes   the changes, in order
      * @return the items to act on
      */
-    public org.smpolicy.recheck.RecheckReport recheck(List<org.smpolicy.recheck.Published> published,
-                                                     List<org.smpolicy.recheck.FactChange> changes) {
+    public RecheckReport recheck(List<Published> published, List<FactChange> changes) {
         return recheck(published, changes, engine.clock().instant());
     }
 
@@ -121,9 +124,8 @@ public final class SocialMediaPolicy {
      * @param at        the instant of the re-check
      * @return the items to act on
      */
-    public org.smpolicy.recheck.RecheckReport recheck(List<org.smpolicy.recheck.Published> published,
-                                                     List<org.smpolicy.recheck.FactChange> changes, Instant at) {
-        return org.smpolicy.recheck.Recheck.run(engine::decide, engine.calendar(), Objects.requireNonNull(published, "published"),
+    public RecheckReport recheck(List<Published> published, List<FactChange> changes, Instant at) {
+        return Recheck.run(engine::decide, engine.calendar(), Objects.requireNonNull(published, "published"),
                 Objects.requireNonNull(changes, "changes"), Objects.requireNonNull(at, "at"));
     }
 
@@ -218,6 +220,11 @@ public final class SocialMediaPolicy {
      */
     public java.util.Optional<java.time.Duration> paused() {
         return engine.paused();
+    }
+
+    /** @return the engine, for the library's own callers that must not log (a warm-up) */
+    RuleEngine engine() {
+        return engine;
     }
 
     /** @return the name of the school profile in use, or {@code baseline} */

@@ -25,7 +25,9 @@ import org.smpolicy.server.DecisionServer;
  * uses the JDK's {@code HttpClient} instead, which on 2 cores shared with the service measures
  * the client as much as the service. Loopback only; bounded in time. Run from the repository root
  * after {@code mvn -q -B install -DskipTests}:
- * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.ServiceLoad [clients] [warm-up s] [measure s] [--jdk-client]}.
+ * {@code java -cp "benchmarks/target/benchmarks.jar" org.smpolicy.benchmarks.ServiceLoad [clients] [warm-up s] [measure s] [--jdk-client] [--no-warm-up]}.
+ * The clients start, as a load balancer's would, once the service's own warm-up ({@code serve}'s
+ * default of at most 10 s) has ended; {@code --no-warm-up} starts them at once.
  */
 public final class ServiceLoad {
 
@@ -34,6 +36,7 @@ public final class ServiceLoad {
 
     public static void main(String[] args) throws Exception {
         boolean jdkClient = List.of(args).contains("--jdk-client");
+        boolean warmUp = !List.of(args).contains("--no-warm-up");
         List<String> numbers = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         int clients = numbers.size() > 0 ? Integer.parseInt(numbers.get(0)) : 8;
         int warmup = numbers.size() > 1 ? Integer.parseInt(numbers.get(1)) : 15;
@@ -47,6 +50,11 @@ public final class ServiceLoad {
         SocialMediaPolicy policy = SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)).build();
         try (DecisionServer server = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
             URI uri = URI.create(server.url() + "/v1/decide");
+            if (warmUp) {
+                // As `smpolicy serve` does by default: the clients start when /readyz says ready.
+                org.smpolicy.WarmUp w = server.warmUp(java.time.Duration.ofSeconds(10)).get();
+                System.out.printf("service warm-up (as serve's default): %,d decisions in %.1f s%n", w.decisions(), w.took().toMillis() / 1000.0);
+            }
             run(uri, bodies, clients, warmup, jdkClient);
             long[] latencies = run(uri, bodies, clients, measure, jdkClient);
             Arrays.sort(latencies);

@@ -50,8 +50,17 @@ final class ServeCommand implements Callable<Integer> {
             description = "a browser origin allowed to call the service (repeatable), e.g. https://mis.example.org; none by default")
     java.util.List<String> corsOrigins = new java.util.ArrayList<>();
 
+    @Option(names = "--warm-up", paramLabel = "SECONDS", defaultValue = "10",
+            description = "decide the sample requests for at most SECONDS after start (default ${DEFAULT-VALUE}; 0 for none), "
+                    + "so the first clients are served at the warm rate; /readyz answers 503 until it ends")
+    int warmUp;
+
     @Override
     public Integer call() throws Exception {
+        if (warmUp < 0 || warmUp > 600) {
+            spec.commandLine().getErr().println("smpolicy serve: --warm-up `" + warmUp + "` must be 0 to 600 seconds");
+            return Main.BAD_INPUT;
+        }
         String token = reloadToken != null ? reloadToken : System.getenv("SMPOLICY_RELOAD_TOKEN");
         SocialMediaPolicy p = policy.build();
         DecisionServer server;
@@ -90,6 +99,13 @@ final class ServeCommand implements Callable<Integer> {
                 + "/ (playground), " + server.url() + "/v1/decide (POST)");
         server.schoolStates().forEach((id, state) -> spec.commandLine().getOut().println("  school " + id + " at " + server.url()
                 + "/v1/schools/" + id + "/decide: " + state));
+        if (warmUp > 0) {
+            spec.commandLine().getOut().println("  warming up for at most " + warmUp + " s; /readyz answers 503 until then");
+            server.warmUp(java.time.Duration.ofSeconds(warmUp)).thenAccept(w -> {
+                spec.commandLine().getOut().printf("  warm: %,d decisions in %.1f s; ready%n", w.decisions(), w.took().toMillis() / 1000.0);
+                spec.commandLine().getOut().flush();
+            });
+        }
         spec.commandLine().getOut().flush();
         stopped.await();
         return Main.OK;

@@ -100,6 +100,14 @@ class CommandLineUsabilityTest {
     }
 
     @Test
+    void aWarmUpOutOfRangeIsRefusedBeforeAnythingStarts() {
+        Cli r = Cli.run("serve", "--port", "0", "--warm-up", "-1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("smpolicy serve: --warm-up `-1` must be 0 to 600 seconds");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void runPicksScenariosById() {
         Cli r = Cli.run("test", "--run", "^fidelity-0[67]", "../rules-drl/src/test/resources/scenarios");
         assertThat(r.code()).as(r.out()).isZero();

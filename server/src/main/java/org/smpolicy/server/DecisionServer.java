@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.WarmUp;
 import org.smpolicy.io.JsonLimits;
 import org.smpolicy.json.JsonCodec;
 
@@ -72,6 +73,8 @@ public final class DecisionServer implements AutoCloseable {
     static final long BULK_DEADLINE_MS = 120_000;
     /** Most published items plus changes one re-check request may hold. */
     static final int MAX_RECHECK_ENTRIES = 10_000;
+    /** Most decisions a warm-up makes for the main policy; each school served makes a tenth of it. */
+    public static final int WARM_UP_DECISIONS = 100_000;
     /** The headers every response carries, Jetty's own error pages included. */
     static final Map<String, String> SECURITY_HEADERS = Wire.SECURITY_HEADERS;
 
@@ -82,6 +85,7 @@ public final class DecisionServer implements AutoCloseable {
     private final Guards guards;
     private final Routes routes;
     private volatile Consumer<String> accessLog;
+    private volatile Thread warmUp;
 
     private DecisionServer(SocialMediaPolicy policy, Path profile, String bind, int port, String reloadToken, int maxBody)
             throws IOException {
@@ -164,6 +168,10 @@ public final class DecisionServer implements AutoCloseable {
     /** Stops accepting, lets requests in flight finish (up to 5 s), then stops the threads. */
     @Override
     public void close() {
+        Thread w = warmUp;
+        if (w != null) {
+            w.interrupt();
+        }
         try {
             jetty.stop();
         } catch (InterruptedException e) {
@@ -207,6 +215,39 @@ public final class DecisionServer implements AutoCloseable {
     public DecisionServer schools(Path dir, Function<Path, SocialMediaPolicy> policy) throws IOException {
         schools.load(dir, policy, json);
         return this;
+    }
+
+    /**
+     * Warms the service up in the background, so that its first clients are served at the warm
+     * rate: the main policy decides the playground's sample requests, with the rules' generated
+     * requests mixed in, for at most {@link #WARM_UP_DECISIONS} decisions, then each school served
+     * a tenth of that, all within {@code limit} ({@link WarmUp#run}). Nothing is logged or counted
+     * in the metrics. Meanwhile requests are served, and {@code /readyz} answers 503 with
+     * {@code "status": "warming"}, so that a load balancer waits for it. Call it once, after
+     * {@link #schools}.
+     *
+     * @param limit longest the whole warm-up may take
+     * @return completes with what was done, every policy's decisions summed
+     * @throws IllegalStateException when a warm-up was started already
+     * @throws IOException when the bundled sample requests cannot be read
+     */
+    public java.util.concurrent.CompletableFuture<WarmUp> warmUp(java.time.Duration limit) throws IOException {
+        if (limit.isNegative()) {
+            throw new IllegalArgumentException("warm-up `" + limit + "`: must be 0 or more");
+        }
+        List<org.smpolicy.model.PolicyRequest> samples = new java.util.ArrayList<>();
+        for (String name : SAMPLES) {
+            samples.add(json.readRequest(Wire.resource("samples/" + name + ".json")));
+        }
+        synchronized (this) {
+            if (warmUp != null) {
+                throw new IllegalStateException("the service was warmed up already");
+            }
+            Warming w = new Warming(schools, samples, limit);
+            warmUp = w.thread;
+            w.thread.start();
+            return w.done;
+        }
     }
 
     /**

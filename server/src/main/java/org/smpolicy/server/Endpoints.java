@@ -255,7 +255,9 @@ final class Endpoints {
     }
 
     void readiness(HttpExchange ex) throws IOException {
-        Wire.send(ex, 200, "application/json", mapper.writeValueAsString(schools.readiness(guards.tokenGiven(ex), json)) + "\n");
+        // 503 while warming: a load balancer waits for the warm rate; degraded still serves, so 200.
+        Wire.send(ex, schools.warming() ? 503 : 200, "application/json",
+                mapper.writeValueAsString(schools.readiness(guards.tokenGiven(ex), json)) + "\n");
     }
 
     void metrics(HttpExchange ex) throws IOException {

@@ -28,6 +28,7 @@ final class Schools {
     private final Map<String, List<Diagnostic>> broken = new ConcurrentHashMap<>();
     private final Set<String> loading = ConcurrentHashMap.newKeySet();
     private volatile Path dir;
+    private volatile boolean warming;
 
     Schools(School main) {
         this.main = main;
@@ -79,6 +80,15 @@ final class Schools {
         }
     }
 
+    /** While the service warms up, {@code /readyz} says so and answers 503. */
+    void warming(boolean now) {
+        warming = now;
+    }
+
+    boolean warming() {
+        return warming;
+    }
+
     /** @return every school by id with its state in words, for the start banner */
     Map<String, String> states() {
         Map<String, String> out = new TreeMap<>();
@@ -97,7 +107,7 @@ final class Schools {
         ObjectNode n = mapper.createObjectNode();
         boolean allReady = broken.isEmpty() && loading.isEmpty() && ready.values().stream().allMatch(sc -> sc.lastReloadProblems.isEmpty())
                 && main.lastReloadProblems.isEmpty();
-        n.put("status", allReady ? "ready" : "degraded");
+        n.put("status", warming ? "warming" : allReady ? "ready" : "degraded");
         n.put("profile", main.policy.profile());
         if (!main.lastReloadProblems.isEmpty()) {
             n.put("lastReloadFailed", true);
