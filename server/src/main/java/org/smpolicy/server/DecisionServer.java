@@ -73,8 +73,6 @@ public final class DecisionServer implements AutoCloseable {
     static final long BULK_DEADLINE_MS = 120_000;
     /** Most published items plus changes one re-check request may hold. */
     static final int MAX_RECHECK_ENTRIES = 10_000;
-    /** Most decisions a warm-up makes for the main policy; each school served makes a tenth of it. */
-    public static final int WARM_UP_DECISIONS = 100_000;
     /** The headers every response carries, Jetty's own error pages included. */
     static final Map<String, String> SECURITY_HEADERS = Wire.SECURITY_HEADERS;
 
@@ -220,7 +218,7 @@ public final class DecisionServer implements AutoCloseable {
     /**
      * Warms the service up in the background, so that its first clients are served at the warm
      * rate: the main policy decides the playground's sample requests, with the rules' generated
-     * requests mixed in, for at most {@link #WARM_UP_DECISIONS} decisions, then each school served
+     * requests mixed in, for at most {@link WarmUp#DECISIONS} decisions, then each school served
      * a tenth of that, all within {@code limit} ({@link WarmUp#run}). Nothing is logged or counted
      * in the metrics. Meanwhile requests are served, and {@code /readyz} answers 503 with
      * {@code "status": "warming"}, so that a load balancer waits for it. Call it once, after

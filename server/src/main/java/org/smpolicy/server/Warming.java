@@ -29,7 +29,7 @@ final class Warming {
                 schools.serving().values().forEach(sc -> all.add(sc.policy));
                 for (int i = 0; i < all.size() && !Thread.currentThread().isInterrupted(); i++) {
                     long left = Math.max(0, end - System.nanoTime());
-                    WarmUp w = WarmUp.run(all.get(i), samples, i == 0 ? DecisionServer.WARM_UP_DECISIONS : DecisionServer.WARM_UP_DECISIONS / 10,
+                    WarmUp w = WarmUp.run(all.get(i), samples, i == 0 ? WarmUp.DECISIONS : WarmUp.DECISIONS / 10,
                             Duration.ofNanos(i == 0 ? left : Math.min(left, limit.toNanos() / 10)));
                     decisions += w.decisions();
                     failed += w.failed();

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.smpolicy.SocialMediaPolicy;
+import org.smpolicy.WarmUp;
 import org.smpolicy.decision.Decision;
 import org.smpolicy.log.DecisionLog;
 import org.smpolicy.model.PolicyRequest;
@@ -16,6 +18,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
  * indicator ({@code smpolicy}: the profile, the rules, the policy version, whether the policy is
  * overdue for review), when Spring Boot Actuator is there; and, when the host has a Micrometer
  * registry, a counter of decisions by request type and outcome ({@code smpolicy.decisions}) and a
- * gauge of the rules in force ({@code smpolicy.rules}). A host's own {@code SocialMediaPolicy}
+ * gauge of the rules in force ({@code smpolicy.rules}). With {@code smpolicy.warm-up}, the policy
+ * decides generated requests before the application is ready ({@link WarmUp}), uncounted. A host's own {@code SocialMediaPolicy}
  * bean replaces the policy. Nothing else of the library knows Spring.
  */
 @AutoConfiguration
@@ -57,6 +61,20 @@ public class SmpolicyAutoConfiguration {
             m.bind(policy);
         }
         return policy;
+    }
+
+    /**
+     * The warm-up, when {@code smpolicy.warm-up} is set: made with the other beans, so before the
+     * application is ready, and for a host's own policy bean too.
+     *
+     * @param policy     the policy
+     * @param properties the {@code smpolicy.*} properties
+     * @return what the warm-up did
+     */
+    @Bean
+    @ConditionalOnProperty("smpolicy.warm-up")
+    public WarmUp smpolicyWarmUp(SocialMediaPolicy policy, SmpolicyProperties properties) {
+        return WarmUp.run(policy, List.of(), WarmUp.DECISIONS, properties.getWarmUp());
     }
 
     /** What the policy reports to the host's meters: every decision, and the policy itself. */

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * smpolicy.holidays=config/bank-holidays.json
  * smpolicy.decision-time=250ms             # a decision's time budget under an overlay
  * smpolicy.threads=2                       # the school's own pool
+ * smpolicy.warm-up=10s                     # decide generated requests at start-up first (off by default)
  * </pre>
  */
 @ConfigurationProperties("smpolicy")
@@ -21,6 +22,7 @@ public class SmpolicyProperties {
     private Path holidays;
     private Duration decisionTime = Duration.ofMillis(250);
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    private Duration warmUp = Duration.ZERO;
 
     /** @return the school profile directory, or null for the Federation's baseline */
     public Path getProfile() {
@@ -60,5 +62,22 @@ public class SmpolicyProperties {
     /** @param threads the size of the school's own pool, 1 to 256 */
     public void setThreads(int threads) {
         this.threads = threads;
+    }
+
+    /** @return how long the policy bean warms up for before the application starts; zero for none */
+    public Duration getWarmUp() {
+        return warmUp;
+    }
+
+    /**
+     * @param warmUp how long the policy bean decides the rules' generated requests (at most
+     *               {@code WarmUp.DECISIONS}, unlogged and uncounted) before the application is
+     *               ready, so its first requests meet a compiled engine; zero for none
+     */
+    public void setWarmUp(Duration warmUp) {
+        if (warmUp == null || warmUp.isNegative()) {
+            throw new IllegalArgumentException("smpolicy.warm-up must be zero or more");
+        }
+        this.warmUp = warmUp;
     }
 }

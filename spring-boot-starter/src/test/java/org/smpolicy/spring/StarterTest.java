@@ -60,7 +60,19 @@ class StarterTest {
     void withoutPropertiesItIsTheBaseline() {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(SocialMediaPolicy.class).profile()).isEqualTo("baseline");
+            assertThat(context.getBeansOfType(org.smpolicy.WarmUp.class)).as("no warm-up unless asked").isEmpty();
         }
+    }
+
+    @Test
+    void aWarmUpRunsBeforeTheApplicationIsReadyAndIsNotCounted() {
+        try (ConfigurableApplicationContext context = start("smpolicy.warm-up=1s")) {
+            org.smpolicy.WarmUp w = context.getBean(org.smpolicy.WarmUp.class);
+            assertThat(w.decisions()).isPositive();
+            assertThat(w.failed()).isZero();
+            assertThat(context.getBean(MeterRegistry.class).find("smpolicy.decisions").counters()).isEmpty();
+        }
+        assertThatThrownBy(() -> start("smpolicy.warm-up=-1s")).rootCause().hasMessageContaining("smpolicy.warm-up");
     }
 
     @Test
