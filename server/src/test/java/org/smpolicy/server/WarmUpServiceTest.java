@@ -33,7 +33,7 @@ class WarmUpServiceTest {
         SocialMediaPolicy policy = SocialMediaPolicy.builder().clock(Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC)).build();
         try (DecisionServer s = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
             assertThat(get(s, "/readyz").statusCode()).isEqualTo(200);
-            // Two seconds at most: far fewer than WARM_UP_DECISIONS are made, so the probe below runs during it.
+            // Two seconds at most: far fewer than WarmUp.DECISIONS are made, so the probe below runs during it.
             CompletableFuture<WarmUp> done = s.warmUp(Duration.ofSeconds(2));
             HttpResponse<String> during = get(s, "/readyz");
             assertThat(during.statusCode()).isEqualTo(503);
