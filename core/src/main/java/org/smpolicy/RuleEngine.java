@@ -369,8 +369,8 @@ final class RuleEngine {
         }
     }
 
-    /** A decision with until when it holds and what would settle it. */
-    private Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Evaluation.Run run) {
+    /** A decision with until when it holds and what would settle it; no place, budget or breaker (a warm-up's). */
+    Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Evaluation.Run run) {
         Decision d = Evaluation.evaluate(base, request, at, run);
         Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.evaluate(base, request, later, run)))
                 .withReliesOn(org.smpolicy.decision.Reliance.of(request));

@@ -19,13 +19,14 @@ import org.smpolicy.model.PolicyRequest;
  * sample the policy cannot decide is skipped, not thrown), and how long it took.
  *
  * <pre>{@code
- * WarmUp w = WarmUp.run(policy, mySamples, 100_000, Duration.ofSeconds(10));   // before taking traffic
+ * WarmUp w = WarmUp.run(policy, mySamples, WarmUp.DECISIONS, Duration.ofSeconds(10));   // before taking traffic
  * }</pre>
  *
- * <p>Why: a fresh JVM decides several times slower than a warm one until its compiler
- * has compiled the engine, which on 2 cores takes tens of thousands of decisions (the service's
+ * <p>Why: a fresh JVM decides several times slower than a warm one until its compiler has
+ * compiled the engine, which on 2 cores takes tens of thousands of decisions (the service's
  * rate rose from about 1,250 to 13,400 requests/s over its first 50 s; docs/performance.md). A
- * host that warms up before it takes traffic serves its first users at the warm rate.
+ * host that warms up before it takes traffic serves its first users at the warm rate. It is the
+ * same compiling that serving would do, done before anyone waits on it, not a faster engine.
  *
  * @param decisions decisions made, failed ones included
  * @param failed    decisions that failed and were skipped
@@ -35,16 +36,17 @@ public record WarmUp(long decisions, long failed, Duration took) {
 
     /**
      * Decisions enough for the compiler on 2 cores: the service's own warm-up makes at most this
-     * many (about 60,000 to 77,000 fitted into 10 s on this project's 2-core machine).
+     * many (about 57,000 to 77,000 fitted into 10 s on this project's 2-core machine).
      */
     public static final int DECISIONS = 100_000;
-
+    /** Longest a warm-up may be asked to take. */
+    public static final Duration MAX_TIME = Duration.ofMinutes(10);
     /** Every how many decisions one of the rules' generated requests is decided, to reach rules the samples do not. */
     static final int GENERATED_EVERY = 8;
     /** Failures in a row after which a warm-up stops: whatever fails that often warms nothing. */
     static final int MOST_FAILURES_IN_A_ROW = 100;
 
-    /** @throws IllegalArgumentException when a count or the time is negative */
+    /** @throws IllegalArgumentException when a count is negative or more fail than were made */
     public WarmUp {
         if (decisions < 0 || failed < 0 || failed > decisions) {
             throw new IllegalArgumentException("decisions and failed must be 0 or more, failed at most decisions");
@@ -55,31 +57,38 @@ public record WarmUp(long decisions, long failed, Duration took) {
     /**
      * Decides {@code samples} in turn, with every {@link #GENERATED_EVERY}th a request the rules
      * generate (when they offer a generator), through the JSON a JSON host reads and writes, on one
-     * thread per core, unlogged, until {@code most} decisions or {@code limit}. Real decisions
-     * made meanwhile go first: the warm-up's threads take no place among the cores. {@code smpolicy
-     * serve} does this before {@code /readyz} says ready. Blocks; stops early when interrupted.
+     * thread per core, unlogged, until {@code most} decisions or {@code limit}. A school's overlay
+     * rules are not run: its decisions are made by its baseline rules with its calendar and
+     * parameters, so a warm-up never spends the school's time budget nor trips its breaker, and
+     * runs no school code outside its budget. The threads share the cores with real decisions
+     * made meanwhile, which are then slower, not refused. {@code smpolicy serve} does this before
+     * {@code /readyz} says ready. Blocks; stops early when interrupted.
      *
      * @param policy  the policy to warm up
      * @param samples requests like the host's own; may be empty (then only generated ones)
      * @param most    most decisions to make
-     * @param limit   longest to take
+     * @param limit   longest to take, at most {@link #MAX_TIME}
      * @return what was done
-     * @throws IllegalArgumentException when {@code most} or {@code limit} is negative
+     * @throws IllegalArgumentException when {@code most} or {@code limit} is negative, or {@code limit} over {@link #MAX_TIME}
      */
     public static WarmUp run(SocialMediaPolicy policy, List<PolicyRequest> samples, int most, Duration limit) {
         RuleEngine engine = policy.engine();
-        return run(engine::decide, engine.clock()::instant, PolicyInvariants.on(engine.loader()), samples, most,
-                Objects.requireNonNull(limit, "limit"));
+        return run((r, at) -> {
+            RuleBase base = engine.current();
+            return engine.withValidity(base.guard().map(RuleBase.Guard::baselineOnly).orElse(base), r, at, null);
+        }, engine.clock()::instant, PolicyInvariants.on(engine.loader()), samples, most, limit);
     }
 
     static WarmUp run(BiFunction<PolicyRequest, Instant, Decision> decide, Supplier<Instant> now, Optional<PolicyInvariants> generator,
                       List<PolicyRequest> samples, int most, Duration limit) {
         List<PolicyRequest> given = List.copyOf(Objects.requireNonNull(samples, "samples"));
-        if (most < 0 || limit.isNegative()) {
-            throw new IllegalArgumentException("a warm-up's decisions and time must be 0 or more");
+        Objects.requireNonNull(limit, "limit");
+        if (most < 0 || limit.isNegative() || limit.compareTo(MAX_TIME) > 0) {
+            throw new IllegalArgumentException("a warm-up's decisions must be 0 or more and its time from 0 to "
+                    + MAX_TIME.toMinutes() + " minutes, not " + most + " and " + limit);
         }
         long started = System.nanoTime();
-        long end = started + Math.min(limit.toNanos(), Long.MAX_VALUE / 4);
+        long limitNanos = limit.toNanos();
         if (most == 0 || limit.isZero() || given.isEmpty() && generator.isEmpty()) {
             return new WarmUp(0, 0, Duration.ofNanos(System.nanoTime() - started));
         }
@@ -92,34 +101,48 @@ public record WarmUp(long decisions, long failed, Duration took) {
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             Random random = new Random(t);
-            // Pool threads take no place among the cores: a real decision arriving meanwhile goes first.
+            // Pool threads take no place among the cores: a real decision never waits for a place behind them.
             workers[t] = new Cores.PoolThread(() -> {
                 int inARow = 0;
-                for (long i = next.getAndIncrement(); i < most && !stop.get() && System.nanoTime() < end; i = next.getAndIncrement()) {
-                    PolicyRequest r = generator.isPresent() && (given.isEmpty() || i % GENERATED_EVERY == GENERATED_EVERY - 1)
-                            ? generator.get().generate(random) : given.get((int) (i % given.size()));
+                for (long i = next.getAndIncrement(); i < most && !stop.get() && System.nanoTime() - started < limitNanos;
+                     i = next.getAndIncrement()) {
+                    boolean ok = true;
                     try {
+                        PolicyRequest r = generator.isPresent() && (given.isEmpty() || i % GENERATED_EVERY == GENERATED_EVERY - 1)
+                                ? generator.get().generate(random) : given.get((int) (i % given.size()));
                         json.writeDecision(decide.apply(json.readRequest(json.writeRequest(r)), now.get()));
                         inARow = 0;
                     } catch (RuntimeException e) {
-                        failed.incrementAndGet();
+                        ok = false;
                         if (++inARow >= MOST_FAILURES_IN_A_ROW) {
                             stop.set(true);
                         }
                     }
+                    // Made before failed, and read in the other order below: never more failed than made.
                     done.incrementAndGet();
+                    if (!ok) {
+                        failed.incrementAndGet();
+                    }
                 }
             }, "smpolicy-warm-up-" + t);
             workers[t].start();
         }
-        try {
-            for (Thread w : workers) {
-                w.join();
+        boolean interrupted = false;
+        for (Thread w : workers) {
+            while (w.isAlive()) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    // Stop the workers, then still wait for each to end its decision: none outlives the call.
+                    interrupted = true;
+                    stop.set(true);
+                }
             }
-        } catch (InterruptedException e) {
-            stop.set(true);
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new WarmUp(done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - started));
+        long f = failed.get();
+        return new WarmUp(done.get(), f, Duration.ofNanos(System.nanoTime() - started));
     }
 }

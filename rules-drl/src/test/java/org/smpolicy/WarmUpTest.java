@@ -71,8 +71,9 @@ class WarmUpTest {
         assertThat(w.decisions()).isEqualTo(80);
         assertThat(generatedCount).hasValue(80 / WarmUp.GENERATED_EVERY);
         assertThat(byType.get(generated.type())).hasValue(80 / WarmUp.GENERATED_EVERY);
-        assertThat(byType.get(a.type()).get() + byType.get(b.type()).get()).isEqualTo(80 - 80 / WarmUp.GENERATED_EVERY);
-        assertThat(byType.get(a.type()).get()).isBetween(30, 40);
+        // Every 8th index is generated (7, 15, ...: all odd), so the even ones are a's and the other odd ones b's.
+        assertThat(byType.get(a.type())).hasValue(40);
+        assertThat(byType.get(b.type())).hasValue(30);
     }
 
     @Test
@@ -85,6 +86,29 @@ class WarmUpTest {
     }
 
     @Test
+    void theTimeLimitAndAnInterruptStopARunThatWouldNotEnd() throws Exception {
+        SocialMediaPolicy policy = org.smpolicy.rules.Policies.baseline();
+        List<PolicyRequest> one = List.of(sample("comment-saturday"));
+        WarmUp timed = WarmUp.run(policy, one, Integer.MAX_VALUE, Duration.ofMillis(300));
+        assertThat(timed.decisions()).isPositive().isLessThan(Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicReference<WarmUp> result = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean flagKept = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            result.set(WarmUp.run(policy, one, Integer.MAX_VALUE, WarmUp.MAX_TIME));
+            flagKept.set(Thread.currentThread().isInterrupted());
+        });
+        caller.start();
+        Thread.sleep(200);
+        caller.interrupt();
+        caller.join(30_000);
+        assertThat(caller.isAlive()).as("an interrupted warm-up returns").isFalse();
+        assertThat(result.get().decisions()).isPositive();
+        assertThat(flagKept).as("the interrupt is kept for the caller").isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).as("no worker outlives the call")
+                .noneMatch(t -> t.getName().startsWith("smpolicy-warm-up-") && t.isAlive());
+    }
+
+    @Test
     void boundsAreKept() throws Exception {
         SocialMediaPolicy policy = org.smpolicy.rules.Policies.baseline();
         List<PolicyRequest> one = List.of(sample("comment-saturday"));
@@ -92,5 +116,8 @@ class WarmUpTest {
         assertThat(WarmUp.run(policy, one, 0, LONG).decisions()).isZero();
         assertThatThrownBy(() -> WarmUp.run(policy, one, -1, LONG)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WarmUp.run(policy, one, 1, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        // Past the bound, refused in one line rather than overflowing.
+        assertThatThrownBy(() -> WarmUp.run(policy, one, 1, Duration.ofDays(365L * 400))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 0 to 10 minutes");
     }
 }

@@ -101,8 +101,12 @@ final class ServeCommand implements Callable<Integer> {
                 + "/v1/schools/" + id + "/decide: " + state));
         if (warmUp > 0) {
             spec.commandLine().getOut().println("  warming up for at most " + warmUp + " s; /readyz answers 503 until then");
-            server.warmUp(java.time.Duration.ofSeconds(warmUp)).thenAccept(w -> {
-                spec.commandLine().getOut().printf("  warm: %,d decisions in %.1f s; ready%n", w.decisions(), w.took().toMillis() / 1000.0);
+            server.warmUp(java.time.Duration.ofSeconds(warmUp)).whenComplete((w, e) -> {
+                if (e == null) {
+                    spec.commandLine().getOut().printf("  warm: %,d decisions in %.1f s; ready%n", w.decisions(), w.took().toMillis() / 1000.0);
+                } else {
+                    spec.commandLine().getOut().println("  warm-up stopped (" + e.getClass().getSimpleName() + "); ready");
+                }
                 spec.commandLine().getOut().flush();
             });
         }

@@ -38,6 +38,9 @@ class CommandLineUsabilityTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).hasSize(1).first().asString().contains(FOLLOW + ":1: --jsonl needs one whole request per line");
         assertThat(r.out()).isEmpty();
+        Cli over = Cli.run("serve", "--port", "0", "--warm-up", "601");
+        assertThat(over.code()).isEqualTo(2);
+        assertThat(over.err().strip()).isEqualTo("smpolicy serve: --warm-up `601` must be 0 to 600 seconds");
     }
 
     @Test

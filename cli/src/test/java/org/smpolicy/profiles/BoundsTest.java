@@ -123,6 +123,24 @@ class BoundsTest {
     }
 
     @Test
+    void aWarmUpNeitherSpendsASchoolsBudgetNorPausesIt() throws Exception {
+        // Cold decisions take more than 1 ms: made under the school's budget, three in a row would pause it.
+        SocialMediaPolicy school = slowSchool();
+        List<org.smpolicy.model.PolicyRequest> samples = new java.util.ArrayList<>();
+        try (var files = Files.list(Path.of("../examples/requests"))) {
+            for (Path f : files.sorted().toList()) {
+                samples.add(org.smpolicy.json.JsonCodec.strict().readRequest(Files.readString(f)));
+            }
+        }
+        org.smpolicy.WarmUp w = org.smpolicy.WarmUp.run(school, samples, 300, Duration.ofMinutes(1));
+        assertThat(w.decisions()).isEqualTo(300);
+        assertThat(w.failed()).isZero();
+        assertThat(school.paused()).isEmpty();
+        // The school's own rules still run, under its budget, when it decides for real.
+        assertThat(budgetMessage(school.decide(bigRequest()))).contains("took longer than its budget of 1 ms");
+    }
+
+    @Test
     void aSchoolWhoseDecisionsKeepRunningPastTheirBudgetIsPausedAndOnlyThatSchool() throws Exception {
         SocialMediaPolicy school = slowSchool();
         PublishRequest big = bigRequest();

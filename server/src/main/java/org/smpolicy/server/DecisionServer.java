@@ -83,7 +83,8 @@ public final class DecisionServer implements AutoCloseable {
     private final Guards guards;
     private final Routes routes;
     private volatile Consumer<String> accessLog;
-    private volatile Thread warmUp;
+    private Thread warmUp;
+    private boolean closed;
 
     private DecisionServer(SocialMediaPolicy policy, Path profile, String bind, int port, String reloadToken, int maxBody)
             throws IOException {
@@ -166,9 +167,11 @@ public final class DecisionServer implements AutoCloseable {
     /** Stops accepting, lets requests in flight finish (up to 5 s), then stops the threads. */
     @Override
     public void close() {
-        Thread w = warmUp;
-        if (w != null) {
-            w.interrupt();
+        synchronized (this) {
+            closed = true;
+            if (warmUp != null) {
+                warmUp.interrupt();
+            }
         }
         try {
             jetty.stop();
@@ -218,33 +221,34 @@ public final class DecisionServer implements AutoCloseable {
     /**
      * Warms the service up in the background, so that its first clients are served at the warm
      * rate: the main policy decides the playground's sample requests, with the rules' generated
-     * requests mixed in, for at most {@link WarmUp#DECISIONS} decisions, then each school served
-     * a tenth of that, all within {@code limit} ({@link WarmUp#run}). Nothing is logged or counted
-     * in the metrics. Meanwhile requests are served, and {@code /readyz} answers 503 with
-     * {@code "status": "warming"}, so that a load balancer waits for it. Call it once, after
-     * {@link #schools}.
+     * requests mixed in, for at most {@link WarmUp#DECISIONS} decisions or {@code limit} ({@link
+     * WarmUp#run}: unlogged, no school's overlay rules run). Nothing of it is counted in the
+     * metrics. Meanwhile requests are served, and {@code /readyz} answers 503 with {@code "status":
+     * "warming"}, so that a load balancer waits for it. Call it once; {@link #close} stops it.
      *
-     * @param limit longest the whole warm-up may take
-     * @return completes with what was done, every policy's decisions summed
-     * @throws IllegalStateException when a warm-up was started already
+     * @param limit longest the warm-up may take, at most {@link WarmUp#MAX_TIME}
+     * @return completes with what was done, or exceptionally if the warm-up failed
+     * @throws IllegalArgumentException when {@code limit} is negative or over {@link WarmUp#MAX_TIME}
+     * @throws IllegalStateException when a warm-up was started already, or the server was closed
      * @throws IOException when the bundled sample requests cannot be read
      */
     public java.util.concurrent.CompletableFuture<WarmUp> warmUp(java.time.Duration limit) throws IOException {
-        if (limit.isNegative()) {
-            throw new IllegalArgumentException("warm-up `" + limit + "`: must be 0 or more");
+        Objects.requireNonNull(limit, "limit");
+        if (limit.isNegative() || limit.compareTo(WarmUp.MAX_TIME) > 0) {
+            throw new IllegalArgumentException("warm-up `" + limit + "`: must be from 0 to " + WarmUp.MAX_TIME.toMinutes() + " minutes");
         }
         List<org.smpolicy.model.PolicyRequest> samples = new java.util.ArrayList<>();
         for (String name : SAMPLES) {
             samples.add(json.readRequest(Wire.resource("samples/" + name + ".json")));
         }
         synchronized (this) {
-            if (warmUp != null) {
-                throw new IllegalStateException("the service was warmed up already");
+            if (closed || warmUp != null) {
+                throw new IllegalStateException(closed ? "the service is closed" : "the service was warmed up already");
             }
             Warming w = new Warming(schools, samples, limit);
+            w.start(schools);
             warmUp = w.thread;
-            w.thread.start();
-            return w.done;
+            return w.done.copy();
         }
     }
 

@@ -256,8 +256,9 @@ final class Endpoints {
 
     void readiness(HttpExchange ex) throws IOException {
         // 503 while warming: a load balancer waits for the warm rate; degraded still serves, so 200.
-        Wire.send(ex, schools.warming() ? 503 : 200, "application/json",
-                mapper.writeValueAsString(schools.readiness(guards.tokenGiven(ex), json)) + "\n");
+        // The code follows the body's status, read once, so the two never disagree.
+        com.fasterxml.jackson.databind.node.ObjectNode ready = schools.readiness(guards.tokenGiven(ex), json);
+        Wire.send(ex, "warming".equals(ready.get("status").asText()) ? 503 : 200, "application/json", mapper.writeValueAsString(ready) + "\n");
     }
 
     void metrics(HttpExchange ex) throws IOException {

@@ -85,10 +85,6 @@ final class Schools {
         warming = now;
     }
 
-    boolean warming() {
-        return warming;
-    }
-
     /** @return every school by id with its state in words, for the start banner */
     Map<String, String> states() {
         Map<String, String> out = new TreeMap<>();

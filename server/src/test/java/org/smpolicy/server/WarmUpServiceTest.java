@@ -57,11 +57,25 @@ class WarmUpServiceTest {
     }
 
     @Test
+    void closingTheServiceStopsItsWarmUp() throws Exception {
+        SocialMediaPolicy policy = SocialMediaPolicy.builder().build();
+        DecisionServer s = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20);
+        CompletableFuture<WarmUp> done = s.warmUp(WarmUp.MAX_TIME);
+        Thread.sleep(300);
+        s.close();
+        WarmUp w = done.get(30, TimeUnit.SECONDS);
+        assertThat(w.took()).isLessThan(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> s.warmUp(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
     void aNegativeWarmUpIsRefused() throws Exception {
         SocialMediaPolicy policy = SocialMediaPolicy.builder().build();
         try (DecisionServer s = DecisionServer.start(policy, null, "127.0.0.1", 0, null, 1 << 20)) {
             assertThatThrownBy(() -> s.warmUp(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("warm-up");
+            assertThatThrownBy(() -> s.warmUp(Duration.ofDays(365L * 400))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("10 minutes");
             assertThat(get(s, "/readyz").statusCode()).isEqualTo(200);
         }
     }

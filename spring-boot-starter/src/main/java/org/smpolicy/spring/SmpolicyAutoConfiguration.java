@@ -4,11 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.smpolicy.SocialMediaPolicy;
-import org.smpolicy.WarmUp;
 import org.smpolicy.decision.Decision;
 import org.smpolicy.log.DecisionLog;
 import org.smpolicy.model.PolicyRequest;
@@ -64,17 +62,17 @@ public class SmpolicyAutoConfiguration {
     }
 
     /**
-     * The warm-up, when {@code smpolicy.warm-up} is set: made with the other beans, so before the
-     * application is ready, and for a host's own policy bean too.
+     * The warm-up, when {@code smpolicy.warm-up} is set: an application runner, so after the web
+     * server starts and before the application is ready; for a host's own policy bean too.
      *
      * @param policy     the policy
      * @param properties the {@code smpolicy.*} properties
-     * @return what the warm-up did
+     * @return the runner, which keeps what the warm-up did
      */
     @Bean
     @ConditionalOnProperty("smpolicy.warm-up")
-    public WarmUp smpolicyWarmUp(SocialMediaPolicy policy, SmpolicyProperties properties) {
-        return WarmUp.run(policy, List.of(), WarmUp.DECISIONS, properties.getWarmUp());
+    public SmpolicyWarmUp smpolicyWarmUp(SocialMediaPolicy policy, SmpolicyProperties properties) {
+        return new SmpolicyWarmUp(policy, properties);
     }
 
     /** What the policy reports to the host's meters: every decision, and the policy itself. */

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * smpolicy.holidays=config/bank-holidays.json
  * smpolicy.decision-time=250ms             # a decision's time budget under an overlay
  * smpolicy.threads=2                       # the school's own pool
- * smpolicy.warm-up=10s                     # decide generated requests at start-up first (off by default)
+ * smpolicy.warm-up=10s                     # warm the engine up before the application is ready (off by default)
+ * smpolicy.warm-up-samples=config/samples  # request documents like the host's own, to warm up on
  * </pre>
  */
 @ConfigurationProperties("smpolicy")
@@ -23,6 +24,7 @@ public class SmpolicyProperties {
     private Duration decisionTime = Duration.ofMillis(250);
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     private Duration warmUp = Duration.ZERO;
+    private Path warmUpSamples;
 
     /** @return the school profile directory, or null for the Federation's baseline */
     public Path getProfile() {
@@ -70,14 +72,25 @@ public class SmpolicyProperties {
     }
 
     /**
-     * @param warmUp how long the policy bean decides the rules' generated requests (at most
-     *               {@code WarmUp.DECISIONS}, unlogged and uncounted) before the application is
-     *               ready, so its first requests meet a compiled engine; zero for none
+     * @param warmUp how long the policy decides the warm-up samples and the rules' generated
+     *               requests (at most {@code WarmUp.DECISIONS}, unlogged and uncounted) before the
+     *               application is ready, so its first requests meet a compiled engine; zero for
+     *               none, at most {@code WarmUp.MAX_TIME}
      */
     public void setWarmUp(Duration warmUp) {
-        if (warmUp == null || warmUp.isNegative()) {
-            throw new IllegalArgumentException("smpolicy.warm-up must be zero or more");
+        if (warmUp == null || warmUp.isNegative() || warmUp.compareTo(org.smpolicy.WarmUp.MAX_TIME) > 0) {
+            throw new IllegalArgumentException("smpolicy.warm-up must be from 0 to " + org.smpolicy.WarmUp.MAX_TIME.toMinutes() + " minutes");
         }
         this.warmUp = warmUp;
+    }
+
+    /** @return the directory of request documents the warm-up decides, or null for generated requests only */
+    public Path getWarmUpSamples() {
+        return warmUpSamples;
+    }
+
+    /** @param warmUpSamples a directory of request documents ({@code *.json}) like the host's own traffic */
+    public void setWarmUpSamples(Path warmUpSamples) {
+        this.warmUpSamples = warmUpSamples;
     }
 }

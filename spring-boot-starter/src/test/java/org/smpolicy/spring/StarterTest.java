@@ -60,19 +60,21 @@ class StarterTest {
     void withoutPropertiesItIsTheBaseline() {
         try (ConfigurableApplicationContext context = start()) {
             assertThat(context.getBean(SocialMediaPolicy.class).profile()).isEqualTo("baseline");
-            assertThat(context.getBeansOfType(org.smpolicy.WarmUp.class)).as("no warm-up unless asked").isEmpty();
+            assertThat(context.getBeansOfType(SmpolicyWarmUp.class)).as("no warm-up unless asked").isEmpty();
         }
     }
 
     @Test
     void aWarmUpRunsBeforeTheApplicationIsReadyAndIsNotCounted() {
-        try (ConfigurableApplicationContext context = start("smpolicy.warm-up=1s")) {
-            org.smpolicy.WarmUp w = context.getBean(org.smpolicy.WarmUp.class);
+        try (ConfigurableApplicationContext context = start("smpolicy.warm-up=1s", "smpolicy.warm-up-samples=../examples/requests")) {
+            org.smpolicy.WarmUp w = context.getBean(SmpolicyWarmUp.class).result().orElseThrow();
             assertThat(w.decisions()).isPositive();
             assertThat(w.failed()).isZero();
             assertThat(context.getBean(MeterRegistry.class).find("smpolicy.decisions").counters()).isEmpty();
         }
         assertThatThrownBy(() -> start("smpolicy.warm-up=-1s")).rootCause().hasMessageContaining("smpolicy.warm-up");
+        assertThatThrownBy(() -> start("smpolicy.warm-up=1s", "smpolicy.warm-up-samples=" + tmp.resolve("absent")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageEndingWith("absent: not a directory");
     }
 
     @Test
