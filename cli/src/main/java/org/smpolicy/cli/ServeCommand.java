@@ -80,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
             server.schools(schools, dir -> policy.builder().profile(dir).build());
         }
         if (accessLog != null) {
-            java.io.PrintWriter log = "-".equals(accessLog) ? new java.io.PrintWriter(System.out, true)
+            java.io.PrintWriter log = "-".equals(accessLog)
+                    ? new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true)
                     : new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(accessLog),
                             java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
                             java.nio.file.StandardOpenOption.APPEND), true);
