@@ -36,13 +36,19 @@ public record WarmUp(long decisions, long failed, Duration took) {
 
     /**
      * Decisions enough for the compiler on 2 cores: the service's own warm-up makes at most this
-     * many (about 57,000 to 77,000 fitted into 10 s on this project's 2-core machine).
+     * many (74,000 to 92,000 fitted into 10 s on this project's 2-core machine).
      */
     public static final int DECISIONS = 100_000;
     /** Longest a warm-up may be asked to take. */
     public static final Duration MAX_TIME = Duration.ofMinutes(10);
-    /** Every how many decisions one of the rules' generated requests is decided, to reach rules the samples do not. */
-    static final int GENERATED_EVERY = 8;
+    /**
+     * Every how many decisions one of the rules' generated requests is decided, to reach rules the
+     * samples do not. Seldom: a generated request takes about four times a sample's time (many
+     * unknown facts, so many questions). At one in 8, written and read back each time, a 10 s
+     * warm-up made 49,000 to 77,000 decisions; at one in 32, with each sample written once, 74,000
+     * to 92,000 (docs/performance.md).
+     */
+    static final int GENERATED_EVERY = 32;
     /** Failures in a row after which a warm-up stops: whatever fails that often warms nothing. */
     static final int MOST_FAILURES_IN_A_ROW = 100;
 
@@ -56,7 +62,7 @@ public record WarmUp(long decisions, long failed, Duration took) {
 
     /**
      * Decides {@code samples} in turn, with every {@link #GENERATED_EVERY}th a request the rules
-     * generate (when they offer a generator), through the JSON a JSON host reads and writes, on one
+     * generate (when they offer a generator), read from JSON and written back as a JSON host does, on one
      * thread per core, unlogged, until {@code most} decisions or {@code limit}. A school's overlay
      * rules are not run: its decisions are made by its baseline rules with its calendar and
      * parameters, so a warm-up never spends the school's time budget nor trips its breaker, and
@@ -93,6 +99,8 @@ public record WarmUp(long decisions, long failed, Duration took) {
             return new WarmUp(0, 0, Duration.ofNanos(System.nanoTime() - started));
         }
         JsonCodec json = JsonCodec.strict();
+        // Written once: each decision then reads the JSON, decides and writes, as a JSON host does.
+        List<String> texts = given.stream().map(json::writeRequest).toList();
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -108,9 +116,9 @@ public record WarmUp(long decisions, long failed, Duration took) {
                      i = next.getAndIncrement()) {
                     boolean ok = true;
                     try {
-                        PolicyRequest r = generator.isPresent() && (given.isEmpty() || i % GENERATED_EVERY == GENERATED_EVERY - 1)
-                                ? generator.get().generate(random) : given.get((int) (i % given.size()));
-                        json.writeDecision(decide.apply(json.readRequest(json.writeRequest(r)), now.get()));
+                        String text = generator.isPresent() && (given.isEmpty() || i % GENERATED_EVERY == GENERATED_EVERY - 1)
+                                ? json.writeRequest(generator.get().generate(random)) : texts.get((int) (i % texts.size()));
+                        json.writeDecision(decide.apply(json.readRequest(text), now.get()));
                         inARow = 0;
                     } catch (RuntimeException e) {
                         ok = false;

@@ -40,7 +40,7 @@ class WarmUpTest {
     }
 
     @Test
-    void mixesInOneGeneratedRequestInEvery8AndDecidesEverySampleInTurn() throws Exception {
+    void mixesInOneGeneratedRequestInEvery32AndDecidesEverySampleInTurn() throws Exception {
         PolicyRequest a = sample("follow-pupil-personal-account");
         PolicyRequest b = sample("incident-mistake");
         PolicyRequest generated = sample("staff-departure");
@@ -67,13 +67,13 @@ class WarmUpTest {
         WarmUp w = WarmUp.run((r, at) -> {
             byType.computeIfAbsent(r.type(), k -> new AtomicInteger()).incrementAndGet();
             return policy.decide(r, at);
-        }, Instant::now, Optional.of(generator), List.of(a, b), 80, LONG);
-        assertThat(w.decisions()).isEqualTo(80);
-        assertThat(generatedCount).hasValue(80 / WarmUp.GENERATED_EVERY);
-        assertThat(byType.get(generated.type())).hasValue(80 / WarmUp.GENERATED_EVERY);
-        // Every 8th index is generated (7, 15, ...: all odd), so the even ones are a's and the other odd ones b's.
-        assertThat(byType.get(a.type())).hasValue(40);
-        assertThat(byType.get(b.type())).hasValue(30);
+        }, Instant::now, Optional.of(generator), List.of(a, b), 320, LONG);
+        assertThat(w.decisions()).isEqualTo(320);
+        assertThat(generatedCount).hasValue(320 / WarmUp.GENERATED_EVERY);
+        assertThat(byType.get(generated.type())).hasValue(320 / WarmUp.GENERATED_EVERY);
+        // Every 32nd index is generated (31, 63, ...: all odd), so the even ones are a's and the other odd ones b's.
+        assertThat(byType.get(a.type())).hasValue(160);
+        assertThat(byType.get(b.type())).hasValue(150);
     }
 
     @Test
