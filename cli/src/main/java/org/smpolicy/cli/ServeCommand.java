@@ -57,8 +57,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (warmUp < 0 || warmUp > 600) {
-            spec.commandLine().getErr().println("smpolicy serve: --warm-up `" + warmUp + "` must be 0 to 600 seconds");
+        // Checked before anything starts, against the library's own bound.
+        if (warmUp < 0 || warmUp > org.smpolicy.WarmUp.MAX_TIME.toSeconds()) {
+            spec.commandLine().getErr().println("smpolicy serve: --warm-up `" + warmUp + "` must be 0 to "
+                    + org.smpolicy.WarmUp.MAX_TIME.toSeconds() + " seconds");
             return Main.BAD_INPUT;
         }
         String token = reloadToken != null ? reloadToken : System.getenv("SMPOLICY_RELOAD_TOKEN");
