@@ -18,12 +18,20 @@ final class Warming {
 
     Warming(Schools schools, List<PolicyRequest> samples, Duration limit) {
         this.thread = new Thread(() -> {
+            WarmUp result = null;
+            Throwable failure = null;
             try {
-                done.complete(WarmUp.run(schools.main.policy, samples, WarmUp.DECISIONS, limit));
+                result = WarmUp.run(schools.main.policy, samples, WarmUp.DECISIONS, limit);
             } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
+                failure = e;
             } finally {
                 schools.warming(false);
+            }
+            // Only once /readyz says ready: whoever waits on the warm-up then finds the service ready.
+            if (failure == null) {
+                done.complete(result);
+            } else {
+                done.completeExceptionally(failure);
             }
         }, "smpolicy-warm-up");
         thread.setDaemon(true);
