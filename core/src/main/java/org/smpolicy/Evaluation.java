@@ -99,6 +99,30 @@ final class Evaluation {
         }
     }
 
+    /**
+     * The decision of a request at a later instant, given its decision now: on a rule base that sets
+     * apart the rules that read the instant, only those run, and every other rule's findings and
+     * duties are taken from the decision now (they are the same at every instant); otherwise the
+     * request is decided again in full.
+     */
+    static Decision later(RuleBase base, PolicyRequest request, Decision now, Instant later, Run run) {
+        Optional<RuleBase.Later> split = base.later();
+        return split.isEmpty() ? evaluate(base, request, later, run) : later(split.get(), request, now, later, run);
+    }
+
+    /** The decision at a later instant from the rules that read the instant, and every other rule's results now. */
+    static Decision later(RuleBase.Later split, PolicyRequest request, Decision now, Instant later, Run run) {
+        Set<String> timed = split.rules();
+        Decision part = evaluate(split.base(), request, later, run);
+        List<Finding> f = new ArrayList<>(part.findings());
+        now.findings().stream().filter(x -> !timed.contains(x.rule())).forEach(f::add);
+        f.sort(null);
+        List<Obligation> o = new ArrayList<>(part.obligations());
+        now.obligations().stream().filter(x -> !timed.contains(x.rule())).forEach(o::add);
+        o.sort(null);
+        return new Decision(Decision.combine(f), f, o, now.requestType(), now.policyVersion(), now.profile(), now.zone(), Optional.empty());
+    }
+
     /** Bad input is the caller's, not an overlay's: it passes the fallback untouched. */
     private static final class InvalidRequest extends RuntimeException {
         final org.smpolicy.diagnostic.InvalidRequestException cause;
@@ -145,7 +169,7 @@ final class Evaluation {
         }
         Set<Finding> findings = new LinkedHashSet<>();
         Set<Obligation> obligations = new LinkedHashSet<>();
-        KieSession session = base.pool().newKieSession();
+        KieSession session = base.pool(request.getClass()).newKieSession();
         if (run != null) {
             run.session = session;
         }

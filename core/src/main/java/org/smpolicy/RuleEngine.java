@@ -69,6 +69,8 @@ final class RuleEngine {
     private final Parameters baseParameters;
     private final AtomicReference<RuleBase> ruleBase = new AtomicReference<>();
     private final Budgets budgets;
+    // The baseline's rules that read the instant, set apart once for every rule base of this engine.
+    private final TimeRules.Lazy timeRules;
 
     private RuleEngine(ClassLoader loader, Clock clock, ClauseCatalogue catalogue, KieContainer container,
                        WorkingCalendar calendar, Parameters parameters, Budgets budgets) {
@@ -79,6 +81,9 @@ final class RuleEngine {
         this.container = container;
         this.baseCalendar = calendar;
         this.baseParameters = parameters;
+        this.timeRules = new TimeRules.Lazy(() -> container.getKieBase(catalogue.kieBase()),
+                // An independent copy: the classpath KieBase is a JVM-wide singleton shared by every policy.
+                () -> container.newKieBase(catalogue.kieBase(), null));
     }
 
     /**
@@ -144,7 +149,8 @@ final class RuleEngine {
             if (!problems.isEmpty()) {
                 throw PolicyLoadException.of(problems);
             }
-            return new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
+            return new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline")
+                    .sharingTime(timeRules);
         }
         Set<String> baselineIds = new HashSet<>();
         baselineRules.forEach(r -> baselineIds.add(r.id()));
@@ -178,7 +184,9 @@ final class RuleEngine {
                 profile.responseWorkingDays());
         RuleBase school = new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
                 catalogue.version(), profile.name());
-        if (!parsed.isEmpty()) {
+        if (parsed.isEmpty()) {
+            school.sharingTime(timeRules);
+        } else {
             Map<String, List<String>> overlayClauses = new HashMap<>();
             school.rules().stream().filter(r -> sources.containsKey(r.id())).forEach(r -> overlayClauses.put(r.id(), r.clauses()));
             RuleBase baselineOnly = new RuleBase(baseline, Map.of(), profile.disabled(), calendar, parameters,
@@ -372,7 +380,7 @@ final class RuleEngine {
     /** A decision with until when it holds and what would settle it; no place, budget or breaker (a warm-up's). */
     Decision withValidity(RuleBase base, PolicyRequest request, Instant at, Evaluation.Run run) {
         Decision d = Evaluation.evaluate(base, request, at, run);
-        Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.evaluate(base, request, later, run)))
+        Decision out = d.withChange(Validity.change(request, d, at, base.calendar().zone(), later -> Evaluation.later(base, request, d, later, run)))
                 .withReliesOn(org.smpolicy.decision.Reliance.of(request));
         Optional<Questions.Found> q = Questions.find(request, d, r -> Evaluation.evaluate(base, r, at, run));
         return q.isEmpty() ? out : out.withQuestions(q.get().questions(), Optional.of(q.get().outcomeIfConfirmed()));

@@ -19,6 +19,8 @@ import org.smpolicy.model.PolicyRequest;
  * the request records, so a field added later, or an overlay rule reading any date, is covered),
  * turned into midnights in the working calendar's zone, and decided again in order; the first that
  * differs is when the decision stops holding. At most {@link #MAX_CANDIDATES} candidates are tried.
+ * Each is decided by the caller's function; the engine's runs only the rules that read the instant
+ * ({@link TimeRules}) and keeps the others' results from the decision in hand.
  */
 final class Validity {
 
