@@ -82,7 +82,8 @@ final class RuleEngine {
         this.baseCalendar = calendar;
         this.baseParameters = parameters;
         this.timeRules = new TimeRules.Lazy(() -> container.getKieBase(catalogue.kieBase()),
-                // An independent copy: the classpath KieBase is a JVM-wide singleton shared by every policy.
+                // A rule network of its own to cut down (the compiled rules themselves are shared with
+                // the classpath KieBase, a JVM-wide singleton; removing a rule touches only the network).
                 () -> container.newKieBase(catalogue.kieBase(), null));
     }
 
@@ -149,8 +150,8 @@ final class RuleEngine {
             if (!problems.isEmpty()) {
                 throw PolicyLoadException.of(problems);
             }
-            return new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline")
-                    .sharingTime(timeRules);
+            return new RuleBase(baseline, SessionPools.shared(baseline), Map.of(), Map.of(), baseCalendar, baseParameters,
+                    catalogue.version(), "baseline").sharingTime(timeRules);
         }
         Set<String> baselineIds = new HashSet<>();
         baselineRules.forEach(r -> baselineIds.add(r.id()));
@@ -172,7 +173,7 @@ final class RuleEngine {
         KieBase kieBase = baseline;
         if (!parsed.isEmpty()) {
             Collection<KiePackage> packages = Overlays.compile(profile.name(), parsed, loader);
-            // An independent copy: the classpath KieBase is a JVM-wide singleton shared by every policy.
+            // A rule network of its own: the classpath KieBase is a JVM-wide singleton shared by every policy.
             kieBase = container.newKieBase(catalogue.kieBase(), null);
             ((org.drools.base.RuleBase) kieBase).addPackages(packages);
         }
@@ -182,14 +183,15 @@ final class RuleEngine {
         }
         Parameters parameters = new Parameters(profile.responseWindow(), profile.linkAllowList(), profile.linkDenyList(),
                 profile.responseWorkingDays());
-        RuleBase school = new RuleBase(kieBase, sources, profile.disabled(), calendar, parameters,
+        RuleBase school = new RuleBase(kieBase, parsed.isEmpty() ? SessionPools.shared(baseline) : new SessionPools(kieBase), sources,
+                profile.disabled(), calendar, parameters,
                 catalogue.version(), profile.name());
         if (parsed.isEmpty()) {
             school.sharingTime(timeRules);
         } else {
             Map<String, List<String>> overlayClauses = new HashMap<>();
             school.rules().stream().filter(r -> sources.containsKey(r.id())).forEach(r -> overlayClauses.put(r.id(), r.clauses()));
-            RuleBase baselineOnly = new RuleBase(baseline, Map.of(), profile.disabled(), calendar, parameters,
+            RuleBase baselineOnly = new RuleBase(baseline, SessionPools.shared(baseline), Map.of(), profile.disabled(), calendar, parameters,
                     catalogue.version(), profile.name());
             String name = profile.name();
             java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(budgets.threads(),
@@ -205,7 +207,8 @@ final class RuleEngine {
         }
         // Every load, not only `check`, holds the profile to the child-protection invariants: a
         // profile that `check` fails never decides.
-        RuleBase base = new RuleBase(baseline, Map.of(), Map.of(), baseCalendar, baseParameters, catalogue.version(), "baseline");
+        RuleBase base = new RuleBase(baseline, SessionPools.shared(baseline), Map.of(), Map.of(), baseCalendar, baseParameters,
+                catalogue.version(), "baseline");
         Instant now = clock.instant();
         Optional<PolicyInvariants> invariants = PolicyInvariants.on(loader);
         if (invariants.isPresent()) {

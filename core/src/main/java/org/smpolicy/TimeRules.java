@@ -31,10 +31,15 @@ import org.smpolicy.drl.DecisionContext;
  * <p>Only for a rule base of the baseline's own rules (a school's profile without overlay rules
  * included): an overlay rule is the school's code, and its rule base decides again in full.
  *
+ * <p>Only where that reasoning holds for every rule: a rule base with a rule that matches a result,
+ * or whose rules depend on each other's firing (activation or agenda groups) or on Drools' own
+ * clock (timers, calendars, effective and expiry dates), or with a global, decides again in full.
+ *
  * @param kieBase the rule base of only the rules that read the instant
  * @param names   their names
+ * @param pools   its session pools
  */
-record TimeRules(KieBase kieBase, Set<String> names) {
+record TimeRules(KieBase kieBase, Set<String> names, SessionPools pools) {
 
     TimeRules {
         names = Set.copyOf(names);
@@ -53,6 +58,7 @@ record TimeRules(KieBase kieBase, Set<String> names) {
         private final java.util.function.Supplier<KieBase> whole;
         private final java.util.function.Supplier<KieBase> copy;
         private final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicBoolean building = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile java.util.Optional<TimeRules> built;
 
         /**
@@ -64,7 +70,7 @@ record TimeRules(KieBase kieBase, Set<String> names) {
             this.copy = copy;
         }
 
-        /** @return the rules set apart, or empty while they are not (yet) */
+        /** @return the rules set apart, or empty while they are not (yet), or cannot be */
         java.util.Optional<TimeRules> get() {
             java.util.Optional<TimeRules> t = built;
             if (t != null) {
@@ -73,31 +79,43 @@ record TimeRules(KieBase kieBase, Set<String> names) {
             if (asked.get() < SET_APART_AFTER && asked.incrementAndGet() <= SET_APART_AFTER) {
                 return java.util.Optional.empty();
             }
-            synchronized (this) {
-                if (built == null) {
-                    try {
-                        built = java.util.Optional.of(TimeRules.of(whole.get(), copy.get()));
-                    } catch (RuntimeException e) {
-                        LOG.warn("the rules that read the instant could not be set apart, so later instants are decided in full: {}",
-                                e.getClass().getSimpleName());
-                        built = java.util.Optional.empty();
-                    }
-                }
-                return built;
+            // One caller builds; the others decide in full meanwhile instead of waiting for it.
+            if (!building.compareAndSet(false, true)) {
+                return java.util.Optional.empty();
             }
+            java.util.Optional<TimeRules> out = java.util.Optional.empty();
+            try {
+                out = TimeRules.of(whole.get(), copy.get());
+                if (out.isEmpty()) {
+                    LOG.info("the rules cannot be split by whether they read the instant, so later instants are decided in full");
+                }
+            } catch (VirtualMachineError e) {
+                building.set(false);
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("the rules that read the instant could not be set apart, so later instants are decided in full: {}", e.toString());
+            }
+            built = out;
+            return out;
         }
     }
 
     /**
-     * @param whole    the rule base the decisions are made on
-     * @param copy     an independent copy of it, which is cut down to the rules that read the instant
-     * @return those rules
+     * @param whole the rule base the decisions are made on
+     * @param copy  a rule network of its own of the same rules, which is cut down to the rules that read the instant
+     * @return those rules, or empty when the rule base's rules cannot be split (see above)
      */
-    static TimeRules of(KieBase whole, KieBase copy) {
+    static java.util.Optional<TimeRules> of(KieBase whole, KieBase copy) {
         Set<String> time = new HashSet<>();
         List<String[]> others = new ArrayList<>();
         for (KiePackage p : whole.getKiePackages()) {
+            if (!p.getGlobalVariables().isEmpty()) {
+                return java.util.Optional.empty();
+            }
             for (Rule r : p.getRules()) {
+                if (!independent(r)) {
+                    return java.util.Optional.empty();
+                }
                 if (readsInstant(r)) {
                     time.add(r.getName());
                 } else {
@@ -108,7 +126,34 @@ record TimeRules(KieBase kieBase, Set<String> names) {
         for (String[] r : others) {
             copy.removeRule(r[0], r[1]);
         }
-        return new TimeRules(copy, time);
+        return java.util.Optional.of(new TimeRules(copy, time, new SessionPools(copy)));
+    }
+
+    /** Whether a rule fires on its own matches alone: no group ties it to others, no Drools clock to the session's time, no result is its input. */
+    static boolean independent(Rule rule) {
+        if (!(rule instanceof RuleImpl impl)) {
+            return false;
+        }
+        return (impl.getActivationGroup() == null || impl.getActivationGroup().isEmpty()) && impl.isMainAgendaGroup()
+                && impl.getTimer() == null && (impl.getCalendars() == null || impl.getCalendars().length == 0)
+                && impl.getDateEffective() == null && impl.getDateExpires() == null && !matchesResult(impl.getLhs());
+    }
+
+    private static boolean matchesResult(RuleConditionElement e) {
+        if (e instanceof Pattern p) {
+            return !(p.getObjectType() instanceof ClassObjectType c) || result(c.getClassType())
+                    || (p.getSource() != null && matchesResult(p.getSource()));
+        }
+        for (RuleConditionElement nested : e.getNestedElements()) {
+            if (matchesResult(nested)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean result(Class<?> type) {
+        return type.isAssignableFrom(org.smpolicy.decision.Finding.class) || type.isAssignableFrom(org.smpolicy.decision.Obligation.class);
     }
 
     /** Whether a rule may read the instant: it matches a fact that may be the decision context, or uses a construct not known here. */

@@ -131,6 +131,10 @@ class LaterInstantsTest {
     }
 
     static Compared compare(RuleBase.Later split) {
+        return compare(base, split);
+    }
+
+    static Compared compare(RuleBase base, RuleBase.Later split) {
         int[] counts = new int[3];
         Random random = new Random(7);
         for (PolicyRequest r : corpus) {
@@ -188,10 +192,57 @@ class LaterInstantsTest {
                     }
                 }
             }
-            RuleBase.Later wrong = new RuleBase.Later(new RuleBase(copy, Map.of(), Map.of(), base.calendar(), base.parameters(),
+            RuleBase.Later wrong = new RuleBase.Later(new RuleBase(copy, new SessionPools(copy), Map.of(), Map.of(), base.calendar(), base.parameters(),
                     base.version(), base.profile()), kept);
             assertThat(compare(wrong).mismatched()).as("without %s", missing).isPositive();
         }
+    }
+
+    /** Rule bases split once past the threshold of re-decisions; the comparisons need theirs now. */
+    static RuleBase.Later splitNow(RuleBase b) {
+        for (int i = 0; i <= TimeRules.SET_APART_AFTER && b.later().isEmpty(); i++) {
+            assertThat(i).isLessThan(TimeRules.SET_APART_AFTER);
+        }
+        return b.later().orElseThrow();
+    }
+
+    /**
+     * A profile's calendar (closure days), parameters (a link deny list) and disabled rules reach
+     * the later decisions too: Haselbury's profile, and the same with one of the rules that read the
+     * instant disabled.
+     */
+    @Test
+    void profilesWithoutOverlayRulesDecideLaterInstantsAsInFull(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        RuleBase haselbury = SocialMediaPolicy.builder().profile(Path.of("../examples/schools/haselbury")).build().engine().current();
+        assertThat(compare(haselbury, splitNow(haselbury)).mismatched()).isZero();
+        String profile = Files.readString(Path.of("../examples/schools/haselbury/profile.json")).replace("\"disable\": [",
+                "\"disable\": [ { \"rule\": \"publish.delete-compromising-image\", \"reason\": \"a test of later instants\" },")
+                .replace("\"relaxations\": []",
+                        "\"relaxations\": [ { \"of\": \"publish.delete-compromising-image\", \"reason\": \"a test of later instants\" } ]");
+        Files.writeString(dir.resolve("profile.json"), profile);
+        RuleBase disabling = SocialMediaPolicy.builder().profile(dir).build().engine().current();
+        assertThat(disabling.disabled()).contains("publish.delete-compromising-image");
+        RuleBase.Later split = splitNow(disabling);
+        assertThat(split.base().disabled()).isEqualTo(disabling.disabled());
+        assertThat(compare(disabling, split).mismatched()).isZero();
+    }
+
+    /**
+     * Every rule base on the baseline's compiled rules shares its session pools: reloads, and the
+     * load check each runs, leave no sessions behind on the JVM-wide rule base.
+     */
+    @Test
+    void reloadsLeaveNoSessionsBehind() {
+        SocialMediaPolicy policy = SocialMediaPolicy.builder().profile(Path.of("../examples/schools/haselbury")).build();
+        KieBase shared = policy.engine().current().kieBase();
+        Runnable decideEveryKind = () -> corpus.stream().limit(200).forEach(policy::decide);
+        decideEveryKind.run();
+        int sessions = shared.getKieSessions().size();
+        for (int i = 0; i < 5; i++) {
+            policy.reload(Path.of("../examples/schools/haselbury"));
+            decideEveryKind.run();
+        }
+        assertThat(shared.getKieSessions()).hasSize(sessions);
     }
 
     /** A school's overlay rules are the school's code: its rule base decides later instants in full; a profile without overlay rules shares. */
@@ -228,6 +279,9 @@ class LaterInstantsTest {
         Map<String, Boolean> byRule = new TreeMap<>();
         base.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r.getName(), TimeRules.readsInstant(r))));
         assertThat(byRule).isEqualTo(byText);
+        // Cutting a copy down left the JVM-wide rule base whole, and every rule fires on its own matches alone.
+        assertThat(byRule).hasSize(byText.size());
+        base.kieBase().getKiePackages().forEach(p -> p.getRules().forEach(r -> assertThat(TimeRules.independent(r)).as(r.getName()).isTrue()));
         assertThat(byRule.values()).contains(true, false);
         assertThat(base.later().orElseThrow().rules()).isEqualTo(byRule.entrySet().stream().filter(Map.Entry::getValue)
                 .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()));
