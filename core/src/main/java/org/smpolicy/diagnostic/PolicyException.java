@@ -2,7 +2,7 @@ package org.smpolicy.diagnostic;
 
 /**
  * Misuse of the library: a bad request or a rule base that cannot be used. A {@code DENY} is
- * never an exception; it is a {@link Decision}.
+ * never an exception; it is a {@code org.smpolicy.decision.Decision}.
  */
 public class PolicyException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * overdue for review), when Spring Boot Actuator is there; and, when the host has a Micrometer
  * registry, a counter of decisions by request type and outcome ({@code smpolicy.decisions}) and a
  * gauge of the rules in force ({@code smpolicy.rules}). With {@code smpolicy.warm-up}, the policy
- * decides generated requests before the application is ready ({@link WarmUp}), uncounted. A host's own {@code SocialMediaPolicy}
+ * decides generated requests before the application is ready ({@link org.smpolicy.WarmUp}), uncounted. A host's own {@code SocialMediaPolicy}
  * bean replaces the policy. Nothing else of the library knows Spring.
  */
 @AutoConfiguration
