@@ -81,10 +81,7 @@ final class RuleEngine {
         this.container = container;
         this.baseCalendar = calendar;
         this.baseParameters = parameters;
-        this.timeRules = new TimeRules.Lazy(() -> container.getKieBase(catalogue.kieBase()),
-                // A rule network of its own to cut down (the compiled rules themselves are shared with
-                // the classpath KieBase, a JVM-wide singleton; removing a rule touches only the network).
-                () -> container.newKieBase(catalogue.kieBase(), null));
+        this.timeRules = TimeRules.Lazy.of(container, catalogue.kieBase());
     }
 
     /**

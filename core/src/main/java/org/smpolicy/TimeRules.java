@@ -63,11 +63,18 @@ record TimeRules(KieBase kieBase, Set<String> names, SessionPools pools) {
 
         /**
          * @param whole the rule base the decisions are made on
-         * @param copy  makes an independent copy of it
+         * @param copy  makes a rule network of its own of the same rules
          */
         Lazy(java.util.function.Supplier<KieBase> whole, java.util.function.Supplier<KieBase> copy) {
             this.whole = whole;
             this.copy = copy;
+        }
+
+        /** @return the rules of a classpath rule base that read the instant, set apart when asked for often enough */
+        static Lazy of(org.kie.api.runtime.KieContainer container, String kieBase) {
+            // The copy is a rule network of its own to cut down: the compiled rules themselves are
+            // shared with the classpath KieBase, a JVM-wide singleton, and removing a rule touches only the network.
+            return new Lazy(() -> container.getKieBase(kieBase), () -> container.newKieBase(kieBase, null));
         }
 
         /** @return the rules set apart, or empty while they are not (yet), or cannot be */
