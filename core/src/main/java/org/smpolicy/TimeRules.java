@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.drools.base.base.ClassObjectType;
-import org.drools.base.base.ObjectType;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.base.rule.Accumulate;
 import org.drools.base.rule.Collect;
@@ -146,31 +145,25 @@ record TimeRules(KieBase kieBase, Set<String> names, SessionPools pools) {
                 && impl.getDateEffective() == null && impl.getDateExpires() == null && !matchesResult(impl.getLhs());
     }
 
-    private static boolean matchesResult(RuleConditionElement e) {
-        if (e instanceof Pattern p) {
-            return !(p.getObjectType() instanceof ClassObjectType c) || result(c.getClassType())
-                    || (p.getSource() != null && matchesResult(p.getSource()));
-        }
-        for (RuleConditionElement nested : e.getNestedElements()) {
-            if (matchesResult(nested)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean result(Class<?> type) {
-        return type.isAssignableFrom(org.smpolicy.decision.Finding.class) || type.isAssignableFrom(org.smpolicy.decision.Obligation.class);
-    }
-
     /** Whether a rule may read the instant: it matches a fact that may be the decision context, or uses a construct not known here. */
     static boolean readsInstant(Rule rule) {
-        return !(rule instanceof RuleImpl impl) || reads(impl.getLhs());
+        return !(rule instanceof RuleImpl impl) || anyPattern(impl.getLhs(), t -> t.isAssignableFrom(DecisionContext.class));
     }
 
-    private static boolean reads(RuleConditionElement e) {
+    private static boolean matchesResult(RuleConditionElement lhs) {
+        return anyPattern(lhs, t -> t.isAssignableFrom(org.smpolicy.decision.Finding.class)
+                || t.isAssignableFrom(org.smpolicy.decision.Obligation.class));
+    }
+
+    /**
+     * Whether any pattern of a condition matches a fact of a type the test accepts; a pattern on a
+     * type that is not a class, or a construct not known here (eval, queries, named consequences,
+     * branches, windows), counts as one that does.
+     */
+    private static boolean anyPattern(RuleConditionElement e, java.util.function.Predicate<Class<?>> type) {
         if (e instanceof Pattern p) {
-            return mayBeContext(p.getObjectType()) || (p.getSource() != null && reads(p.getSource()));
+            return !(p.getObjectType() instanceof ClassObjectType c) || type.test(c.getClassType())
+                    || (p.getSource() != null && anyPattern(p.getSource(), type));
         }
         if (e instanceof From || e instanceof EntryPointId) {
             // A `from` reads the declarations bound before it, whose own patterns are looked at here.
@@ -178,17 +171,12 @@ record TimeRules(KieBase kieBase, Set<String> names, SessionPools pools) {
         }
         if (e instanceof GroupElement || e instanceof Accumulate || e instanceof Collect || e instanceof Forall) {
             for (RuleConditionElement nested : e.getNestedElements()) {
-                if (reads(nested)) {
+                if (anyPattern(nested, type)) {
                     return true;
                 }
             }
             return false;
         }
-        // eval, queries, named consequences, branches, windows: may read anything.
         return true;
-    }
-
-    private static boolean mayBeContext(ObjectType type) {
-        return !(type instanceof ClassObjectType c) || c.getClassType().isAssignableFrom(DecisionContext.class);
     }
 }
